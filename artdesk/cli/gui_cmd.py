@@ -1,0 +1,35 @@
+"""`artdesk` / `artdesk gui`: the desktop application."""
+
+from __future__ import annotations
+
+import argparse
+import os
+import sys
+
+from artdesk.core.errors import ArtdeskError
+
+NO_DISPLAY = (
+    "no display to open the desktop app on: use `artdesk serve` for the API server, "
+    "or set QT_QPA_PLATFORM=offscreen"
+)
+
+
+def register(sub: argparse._SubParsersAction) -> None:
+    p = sub.add_parser("gui", help="open the desktop app on the catalog (what `artdesk` alone does)")
+    p.set_defaults(func=run_gui)
+
+
+def has_display() -> bool:
+    if os.environ.get("QT_QPA_PLATFORM"):
+        return True
+    if sys.platform.startswith("linux") or "bsd" in sys.platform:
+        return bool(os.environ.get("DISPLAY") or os.environ.get("WAYLAND_DISPLAY"))
+    return True
+
+
+def run_gui(args: argparse.Namespace, ctx) -> int:  # noqa: ANN001
+    if not has_display():
+        raise ArtdeskError(NO_DISPLAY)
+    from artdesk.app import run_desktop
+
+    return run_desktop(ctx)

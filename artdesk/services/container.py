@@ -1,0 +1,49 @@
+"""The services of one open catalog, built together and closed together."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from artdesk.db import migrate
+from artdesk.db.engine import Database
+from artdesk.services.catalog import CatalogService
+from artdesk.services.changes import ChangeNotifier
+from artdesk.services.keys import KeyService
+
+
+@dataclass
+class Services:
+    db: Database
+    files_dir: Path
+    notifier: ChangeNotifier
+    catalog: CatalogService
+    keys: KeyService
+    backup_made: Path | None = None
+    _closers: list = field(default_factory=list)
+
+    def on_close(self, closer) -> None:  # noqa: ANN001 - any zero-argument callable
+        self._closers.append(closer)
+
+    def close(self) -> None:
+        for closer in reversed(self._closers):
+            closer()
+        self._closers.clear()
+        self.db.dispose()
+
+
+def open_services(url: str, files_dir: Path, *, upgrade: bool = True) -> Services:
+    """Open (creating or upgrading) a catalog and build its services."""
+    db = Database(url)
+    backup = migrate.upgrade(db) if upgrade else None
+    files_dir.mkdir(parents=True, exist_ok=True)
+    notifier = ChangeNotifier()
+    catalog = CatalogService(db, notifier)
+    return Services(
+        db=db,
+        files_dir=files_dir,
+        notifier=notifier,
+        catalog=catalog,
+        keys=KeyService(db),
+        backup_made=backup,
+    )
