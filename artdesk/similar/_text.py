@@ -43,12 +43,14 @@ def title_key(title: str) -> str:
     return slug(title).replace("-", " ")
 
 
-def words(text: str, min_len: int = 2) -> list[str]:
-    """Content words of a text: slug tokens without stop words and bare numbers."""
+@lru_cache(maxsize=262144)
+def words(text: str) -> tuple[str, ...]:
+    """Content words of a text: slug tokens of 2+ characters, no stop words, no bare numbers.
+
+    Cached: media ("Oil paint on canvas") and titles ("Untitled") repeat a lot in a catalog.
+    """
     if not text:
-        return []
-    return [
-        t
-        for t in slug(text).split("-")
-        if len(t) >= min_len and t not in STOP_WORDS and not t.isdigit()
-    ]
+        return ()
+    return tuple(
+        t for t in slug(text).split("-") if len(t) >= 2 and t not in STOP_WORDS and not t.isdigit()
+    )

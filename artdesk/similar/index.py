@@ -38,6 +38,7 @@ import threading
 from collections import Counter
 from collections.abc import Callable, Iterable, Mapping, Sequence
 from dataclasses import asdict, dataclass, fields
+from functools import lru_cache
 from pathlib import Path
 
 import numpy as np
@@ -99,15 +100,16 @@ class Weights:
 # --------------------------------------------------------------------------- tokenisation
 
 
-def _smoothed(prefix: str, bucket: int) -> list[tuple[str, float]]:
-    return [
+@lru_cache(maxsize=8192)
+def _smoothed(prefix: str, bucket: int) -> tuple[tuple[str, float], ...]:
+    return (
         (f"{prefix}{bucket}", 1.0),
         (f"{prefix}{bucket - 1}", 0.5),
         (f"{prefix}{bucket + 1}", 0.5),
-    ]
+    )
 
 
-def _record_tokens(rec: WorkRecord) -> list[list[tuple[str, float]]]:
+def _record_tokens(rec: WorkRecord) -> list[Sequence[tuple[str, float]]]:
     """Per block, the (label, raw value) pairs of one record (before idf and normalisation)."""
     genes = [(str(g), max(0.0, min(100.0, float(v))) / 100.0) for g, v in rec.genes.items() if v]
     artists = [(k, 1.0) for k in dict.fromkeys(name_key(a) for a in rec.artists) if k]
@@ -116,10 +118,10 @@ def _record_tokens(rec: WorkRecord) -> list[list[tuple[str, float]]]:
     cat = slug(rec.category)
     if cat:
         medium.append((f"category:{cat}", 1.0))
-    year = _smoothed("decade:", rec.year // 10) if rec.year is not None else []
+    year = _smoothed("decade:", rec.year // 10) if rec.year is not None else ()
     dims = [d for d in (rec.height_cm, rec.width_cm, rec.depth_cm) if d and d > 0]
-    size = _smoothed("size:", round(2 * math.log2(max(dims)))) if dims else []
-    price: list[tuple[str, float]] = []
+    size = _smoothed("size:", round(2 * math.log2(max(dims)))) if dims else ()
+    price: Sequence[tuple[str, float]] = ()
     if rec.price is not None and rec.price > 0:
         price = _smoothed(
             f"price:{(rec.currency or '').upper()}:", math.floor(2 * math.log10(rec.price))
@@ -160,7 +162,7 @@ class _Columns:
 
 
 def _vectorise(
-    tokens: Sequence[list[list[tuple[str, float]]]],
+    tokens: Sequence[list[Sequence[tuple[str, float]]]],
     columns: _Columns,
     weights: Weights,
     n_fit: int,
@@ -210,7 +212,7 @@ def _vectorise(
 
 
 def _gene_matrix(
-    tokens: Sequence[list[list[tuple[str, float]]]], columns: _Columns
+    tokens: Sequence[list[Sequence[tuple[str, float]]]], columns: _Columns
 ) -> sp.csr_matrix:
     """Raw gene values (0..100) per row; columns numbered like ``columns.vocab[genes]`` order."""
     gene_block = BLOCKS.index("genes")
@@ -319,7 +321,7 @@ class SimilarityIndex:
                 progress(min(done, total), total)
 
         check(0)
-        tokens: list[list[list[tuple[str, float]]]] = []
+        tokens: list[list[Sequence[tuple[str, float]]]] = []
         artist_names: dict[str, str] = {}
         df: list[Counter[str]] = [Counter() for _ in BLOCKS]
         for r, rec in enumerate(records):
