@@ -54,8 +54,9 @@ CANDIDATES = 40
 SCORE_FEATURES = (
     "bias", "artist_cos", "title_cos", "year_same", "year_near", "year_far",
     "dims_same", "dims_far", "image_same", "image_diff", "title_empty",
+    "both_cos", "numbers_differ",
 )  # fmt: skip
-SCORE_COEFFICIENTS = (-11.0, 6.0, 7.0, 1.5, 0.5, -2.5, 1.5, -2.0, 6.0, -3.0, -2.0)
+SCORE_COEFFICIENTS = (-11.0, 3.0, 4.0, 1.5, 0.5, -2.5, 1.5, -2.0, 6.0, -3.0, -2.0, 6.0, -3.0)
 """Logistic coefficients, in the order of :data:`SCORE_FEATURES`."""
 
 DUPLICATE_THRESHOLD = 0.5
@@ -102,6 +103,20 @@ def _fit_unique(keys: list[str]) -> tuple[TfidfVectorizer, sp.csr_matrix]:
     return vec, m[inverse]
 
 
+def _numbers(key: str) -> frozenset[str]:
+    """The numbers in a title key ("plate 21 from 2 poemas" -> {"21", "2"})."""
+    return (
+        frozenset(t for t in key.split() if t.isdigit())
+        if any(c.isdigit() for c in key)
+        else frozenset()
+    )
+
+
+def _numbers_differ(a: frozenset[str], b: frozenset[str]) -> bool:
+    """Both titles carry numbers and they differ: "No. 3" vs "No. 4", "folio 21" vs "folio 22"."""
+    return bool(a) and bool(b) and a != b
+
+
 def _dims(rec: WorkRecord) -> tuple[float, float]:
     d = sorted(
         (x for x in (rec.height_cm, rec.width_cm, rec.depth_cm) if x and x > 0), reverse=True
@@ -134,6 +149,7 @@ class DuplicateFinder:
         self._titles = titles
         self._akeys = artist_keys
         self._tkeys = title_keys
+        self._numbers = [_numbers(k) for k in title_keys]
         self._years = years
         self._dims = dims
         self._hashes = hashes
@@ -225,6 +241,7 @@ class DuplicateFinder:
         hash_same: np.ndarray,
         hash_diff: np.ndarray,
         title_empty: np.ndarray,
+        numbers_differ: np.ndarray,
     ) -> np.ndarray:
         """The feature matrix (pairs x len(SCORE_FEATURES)) of the calibrated score."""
         n = len(artist_cos)
@@ -247,6 +264,8 @@ class DuplicateFinder:
         out[:, 8] = hash_same
         out[:, 9] = hash_diff
         out[:, 10] = title_empty
+        out[:, 11] = artist_cos * title_cos
+        out[:, 12] = numbers_differ
         return out
 
     @staticmethod
@@ -276,9 +295,14 @@ class DuplicateFinder:
         empty = not title_key(draft.title)
         title_empty = np.array([empty or not self._tkeys[r] for r in rows.tolist()], dtype=bool)
         year = draft.year if draft.year is not None else -1
+        nums = _numbers(title_key(draft.title))
+        differ = np.array(
+            [_numbers_differ(nums, self._numbers[r]) for r in rows.tolist()], dtype=bool
+        )
         return self.features(
             artist_cos, title_cos, np.full(len(rows), year), self._years[rows],
             np.tile(np.array(_dims(draft)), (len(rows), 1)), self._dims[rows], hash_same, hash_diff, title_empty,
+            differ,
         )  # fmt: skip
 
     def candidates(self, draft: WorkRecord, n: int = CANDIDATES) -> tuple[np.ndarray, np.ndarray]:
