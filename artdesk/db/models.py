@@ -288,3 +288,86 @@ class CatalogMetaRow(Base):
     __tablename__ = "catalog_meta"
     key: Mapped[str] = mapped_column(String(100), primary_key=True)
     value: Mapped[str] = mapped_column(Text)
+
+
+# ---------------------------------------------------------------------- sync with remote catalogs
+class SyncRemoteRow(Base):
+    """A remote catalog this desk syncs with. Secrets (tokens) are never stored here."""
+
+    __tablename__ = "sync_remotes"
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    name: Mapped[str] = mapped_column(String(100), unique=True)
+    url: Mapped[str] = mapped_column(String(2000))
+    kind: Mapped[str] = mapped_column(String(20))
+    # A random id made when the remote is added: part of every idempotency key this desk sends.
+    uid: Mapped[str] = mapped_column(String(64))
+    # The local partner whose works sync with the remote's entity (set on add or first sync).
+    partner_id: Mapped[int | None] = mapped_column(ForeignKey("partners.id"))
+    # Where the next incremental pull starts (the remote's changelog time or cursor).
+    pull_cursor: Mapped[str | None] = mapped_column(String(200))
+    last_push_at: Mapped[datetime | None] = mapped_column(DateTime)
+    last_pull_at: Mapped[datetime | None] = mapped_column(DateTime)
+    created_at: Mapped[datetime] = mapped_column(DateTime, default=utcnow)
+
+
+class SyncLinkRow(Base):
+    """One local artwork as known on one remote: the base of the three-way merge.
+
+    ``artwork_id`` is not a foreign key on purpose: a link whose artwork was deleted locally is
+    how a local delete is noticed and sent to the remote.
+    """
+
+    __tablename__ = "sync_links"
+    __table_args__ = (
+        UniqueConstraint("remote_id", "artwork_id", name="uq_sync_links_remote_artwork"),
+        Index("ix_sync_links_remote_remote_artwork", "remote_id", "remote_artwork_id"),
+    )
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    remote_id: Mapped[int] = mapped_column(ForeignKey("sync_remotes.id", ondelete="CASCADE"))
+    artwork_id: Mapped[int] = mapped_column(Integer)
+    remote_artwork_id: Mapped[str | None] = mapped_column(String(200))
+    remote_fingerprint: Mapped[str | None] = mapped_column(String(64))
+    remote_etag: Mapped[str | None] = mapped_column(String(200))
+    pushed_version: Mapped[int | None] = mapped_column(Integer)
+    # The synced fields as both sides last agreed on them (JSON object, field -> value).
+    base: Mapped[dict[str, Any]] = mapped_column(JSON, default=dict)
+    # synced | merged (pushed as part of another work's group) | renaming (created under a
+    # temporary title, the real title not yet sent) | gone (deleted on both sides)
+    state: Mapped[str] = mapped_column(String(20), default="synced")
+    updated_at: Mapped[datetime] = mapped_column(DateTime, default=utcnow, onupdate=utcnow)
+
+
+class SyncConflictRow(Base):
+    """A change both sides made that sync will not decide alone; the local value stays meanwhile."""
+
+    __tablename__ = "sync_conflicts"
+    __table_args__ = (Index("ix_sync_conflicts_remote_open", "remote_id", "resolved_at"),)
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    remote_id: Mapped[int] = mapped_column(ForeignKey("sync_remotes.id", ondelete="CASCADE"))
+    artwork_id: Mapped[int] = mapped_column(Integer, index=True)
+    remote_artwork_id: Mapped[str | None] = mapped_column(String(200))
+    # field | deleted_remote | deleted_local | ambiguous
+    kind: Mapped[str] = mapped_column(String(20))
+    field: Mapped[str | None] = mapped_column(String(60))
+    base_value: Mapped[Any] = mapped_column(JSON, nullable=True)
+    local_value: Mapped[Any] = mapped_column(JSON, nullable=True)
+    remote_value: Mapped[Any] = mapped_column(JSON, nullable=True)
+    created_at: Mapped[datetime] = mapped_column(DateTime, default=utcnow)
+    resolved_at: Mapped[datetime | None] = mapped_column(DateTime)
+    resolution: Mapped[str | None] = mapped_column(String(20))
+
+
+class SyncRunRow(Base):
+    """The per-remote sync log: one row per push or pull, with counts and what went wrong."""
+
+    __tablename__ = "sync_runs"
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    remote_id: Mapped[int] = mapped_column(
+        ForeignKey("sync_remotes.id", ondelete="CASCADE"), index=True
+    )
+    direction: Mapped[str] = mapped_column(String(10))
+    status: Mapped[str] = mapped_column(String(20), default="running")
+    started_at: Mapped[datetime] = mapped_column(DateTime, default=utcnow)
+    finished_at: Mapped[datetime | None] = mapped_column(DateTime)
+    counts: Mapped[dict[str, Any]] = mapped_column(JSON, default=dict)
+    messages: Mapped[list[Any]] = mapped_column(JSON, default=list)
