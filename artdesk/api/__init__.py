@@ -1,1 +1,1 @@
-"""artdesk.api."""
+"""The embedded HTTP API: ``create_app(services)`` and the ``ApiServer`` that runs it."""

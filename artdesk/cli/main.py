@@ -22,6 +22,7 @@ COMMAND_MODULES = (
     "artdesk.cli.gui_cmd",
     "artdesk.cli.catalog_cmds",
     "artdesk.cli.transfer_cmds",
+    "artdesk.cli.server_cmds",
 )
 
 log = logging.getLogger("artdesk")

@@ -632,18 +632,28 @@ class CatalogService:
             ids = list(s.scalars(self._ordered_ids(query).offset(offset).limit(limit)))
             return self._load_in_order(s, ids)
 
+    def _ids_after(self, query: ArtworkQuery, after_id: int | None) -> Select:
+        if query.collection_id is not None:
+            raise ValidationError("collection order is by position; use list_collection_page")
+        q = self._filtered(select(ArtworkRow.id), query)
+        if after_id is not None:
+            q = q.where(ArtworkRow.id > after_id)
+        return q.order_by(ArtworkRow.id)
+
     def list_artworks_after(
         self, query: ArtworkQuery, after_id: int | None, limit: int, *, offset: int = 0
     ) -> list[Artwork]:
         """Keyset page in id order: artworks with id greater than ``after_id`` (stable under writes)."""
         with self.db.read() as s:
-            q = self._filtered(select(ArtworkRow.id), query)
-            if query.collection_id is not None:
-                raise ValidationError("collection order is by position; use list_collection_page")
-            if after_id is not None:
-                q = q.where(ArtworkRow.id > after_id)
-            ids = list(s.scalars(q.order_by(ArtworkRow.id).offset(offset).limit(limit)))
+            ids = list(s.scalars(self._ids_after(query, after_id).offset(offset).limit(limit)))
             return self._load_in_order(s, ids)
+
+    def list_artwork_ids_after(
+        self, query: ArtworkQuery, after_id: int | None, *, offset: int = 0, limit: int = 1
+    ) -> list[int]:
+        """Only the ids of a keyset page in id order (an index walk, no rows loaded)."""
+        with self.db.read() as s:
+            return list(s.scalars(self._ids_after(query, after_id).offset(offset).limit(limit)))
 
     def list_collection_page(
         self, query: ArtworkQuery, after: tuple[int, int] | None, limit: int

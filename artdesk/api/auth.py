@@ -1,0 +1,120 @@
+"""Bearer API keys: who is calling (the key and its entity), what it may do, how often.
+
+``Authorization: Bearer ak_live_...`` is verified with ``KeyService.verify`` (salted hash,
+constant-time comparison). Every route depends on ``require(...)``, which answers 401 for a
+missing or unknown key, 429 when the key is over its per-minute limit and 403 naming the
+missing scope; it puts the ``X-RateLimit-*`` headers on every answer it lets through.
+"""
+
+from __future__ import annotations
+
+import threading
+import time
+from collections.abc import Callable
+from dataclasses import dataclass
+
+from fastapi import Request, Response, Security
+from fastapi.security import HTTPAuthorizationCredentials, HTTPBearer
+
+from artdesk.api.errors import ApiError, forbidden_scope, unauthorized
+from artdesk.api.ratelimit import RateLimiter
+from artdesk.services.keys import ApiKey, KeyService
+
+TOUCH_EVERY_SECONDS = 60.0
+ANY_READ = "any:read"  # pseudo-scope: any scope ending in ":read"
+ANY = "any"  # pseudo-scope: any valid key
+
+bearer = HTTPBearer(
+    auto_error=False,
+    scheme_name="ApiKey",
+    description="An artdesk API key: `Authorization: Bearer ak_live_...` (`artdesk keys create`).",
+)
+
+
+@dataclass(frozen=True, slots=True)
+class Principal:
+    """The caller: its key and the entity (partner) every read and write is bound to."""
+
+    key: ApiKey
+
+    @property
+    def partner_id(self) -> int:
+        return self.key.partner_id
+
+    @property
+    def source(self) -> str:
+        """The changelog source of this key's writes: ``api:`` + the key's display prefix."""
+        return f"api:{self.key.prefix}"
+
+    def has(self, scope: str) -> bool:
+        if scope == ANY:
+            return True
+        if scope == ANY_READ:
+            return any(s.endswith(":read") for s in self.key.scopes)
+        return scope in self.key.scopes
+
+
+class Authenticator:
+    """Verifies keys, counts requests per key, records (coarsely) when a key was last used."""
+
+    def __init__(self, keys: KeyService, limiter: RateLimiter | None = None) -> None:
+        self.keys = keys
+        self.limiter = limiter or RateLimiter()
+        self._touched: dict[int, float] = {}
+        self._lock = threading.Lock()
+
+    def authenticate(self, credentials: HTTPAuthorizationCredentials | None) -> Principal:
+        if credentials is None or not credentials.credentials:
+            raise unauthorized("Missing API key: send Authorization: Bearer ak_live_...")
+        key = self.keys.verify(credentials.credentials.strip())
+        if key is None:
+            raise unauthorized("Invalid or revoked API key")
+        self._touch(key.id)
+        return Principal(key)
+
+    def _touch(self, key_id: int) -> None:
+        now = time.monotonic()
+        with self._lock:
+            last = self._touched.get(key_id)
+            if last is not None and now - last < TOUCH_EVERY_SECONDS:
+                return
+            self._touched[key_id] = now
+        self.keys.touch(key_id)
+
+    def admit(self, principal: Principal, scope: str, *, write: bool, response: Response) -> None:
+        decision = self.limiter.hit(
+            principal.key.id, principal.key.rate_limit_per_minute, write=write
+        )
+        if not decision.allowed:
+            raise ApiError(
+                429,
+                f"Rate limit exceeded: {decision.limit} requests per minute; "
+                f"retry after {decision.retry_after} s",
+                headers={**decision.headers(), "Retry-After": str(decision.retry_after)},
+                extra={"retry_after": decision.retry_after},
+            )
+        response.headers.update(decision.headers())
+        if not principal.has(scope):
+            shown = "a read scope" if scope == ANY_READ else scope
+            raise forbidden_scope(shown)
+
+
+def authenticator(request: Request) -> Authenticator:
+    return request.app.state.authenticator
+
+
+def require(scope: str, *, write: bool = False) -> Callable[..., Principal]:
+    """A dependency: the authenticated, admitted caller holding ``scope``."""
+
+    def dependency(
+        request: Request,
+        response: Response,
+        credentials: HTTPAuthorizationCredentials | None = Security(bearer),
+    ) -> Principal:
+        auth = authenticator(request)
+        principal = auth.authenticate(credentials)
+        auth.admit(principal, scope, write=write, response=response)
+        return principal
+
+    dependency.__name__ = f"require_{scope.replace(':', '_')}"
+    return dependency

@@ -1,0 +1,433 @@
+"""The Artland-style v1 endpoints (ARTLAND.md): thin routes over the catalog services.
+
+Every route: the caller (``require``), a wire model in, one service call bound to the caller's
+entity, a wire model out. Plain ``def`` routes: they run on the server's thread pool.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from datetime import UTC, datetime
+from typing import Annotated, Any
+
+from fastapi import APIRouter, Depends, Header, Path, Query, Request, Response
+
+from artdesk.api.auth import ANY, ANY_READ, Authenticator, Principal, require
+from artdesk.api.errors import ApiError
+from artdesk.api.idempotency import Idempotency, Outcome
+from artdesk.api.schemas import (
+    ArtistCreate,
+    ArtistCreated,
+    ArtistList,
+    ArtistPublic,
+    ArtworkChanged,
+    ArtworkCreate,
+    ArtworkList,
+    ArtworkPublic,
+    ArtworkUpdate,
+    ArtworkUpsertResult,
+    ChangeList,
+    ChangePublic,
+    Entity,
+    ErrorBody,
+    KindStatus,
+    MePublic,
+    ProfilePublic,
+    ProfileUpdate,
+    SyncStatus,
+    Usage,
+    public_artwork_dict,
+    utc,
+)
+from artdesk.core.validation import clean_url
+from artdesk.services.api_support import ArtworkPages
+from artdesk.services.catalog import ArtworkQuery
+from artdesk.services.container import Services
+
+MAX_LIMIT = 100
+MAX_ID = 2**63 - 1
+MAX_PAGE = 10_000_000
+
+
+@dataclass(frozen=True, slots=True)
+class ApiContext:
+    """What the routes reach, stored on ``app.state.api``."""
+
+    services: Services
+    pages: ArtworkPages
+    authenticator: Authenticator
+    idempotency: Idempotency
+
+
+def api(request: Request) -> ApiContext:
+    return request.app.state.api
+
+
+Ctx = Annotated[ApiContext, Depends(api)]
+ArtworkId = Annotated[int, Path(ge=1, le=MAX_ID, description="The artwork's id")]
+IdFilter = Annotated[int | None, Query(ge=1, le=MAX_ID)]
+Page = Annotated[int, Query(ge=1, le=MAX_PAGE, description="Page number (from 1)")]
+IfMatch = Annotated[
+    str | None,
+    Header(alias="If-Match", description="The artwork's ETag: the write fails with 412 if it changed"),
+]
+IdempotencyKey = Annotated[
+    str | None,
+    Header(
+        alias="X-Idempotency-Key",
+        max_length=200,
+        description="Replays the first response for 24 hours; a different request with it is a 409",
+    ),
+]
+
+
+def _err(*codes: int) -> dict[int | str, dict[str, Any]]:
+    return {c: {"model": ErrorBody} for c in codes}
+
+
+def _clamp(limit: int) -> int:
+    return min(limit, MAX_LIMIT)
+
+
+def _naive_utc(value: datetime | None, name: str) -> datetime | None:
+    if value is None or value.tzinfo is None:
+        return value
+    try:
+        return value.astimezone(UTC).replace(tzinfo=None)
+    except (OverflowError, ValueError):
+        raise ApiError(400, f"{name} is out of range", extra={"field": name}) from None
+
+
+router = APIRouter(prefix="/v1", responses=_err(400, 401, 403, 413, 429, 500))
+
+
+# ---------------------------------------------------------------------- artworks
+@router.post(
+    "/artworks",
+    status_code=201,
+    response_model=ArtworkUpsertResult,
+    responses=_err(409),
+    tags=["artworks"],
+    summary="Create an artwork, or update the one with the same source fingerprint",
+)
+def create_artwork(
+    body: ArtworkCreate,
+    request: Request,
+    ctx: Ctx,
+    principal: Annotated[Principal, Depends(require("artworks:write", write=True))],
+    _idempotency_key: IdempotencyKey = None,
+) -> Response:
+    def write() -> Outcome:
+        artwork, created = ctx.services.catalog.upsert_artwork(
+            body.to_data(), partner_id=principal.partner_id, source=principal.source
+        )
+        result = ArtworkUpsertResult(
+            id=artwork.id,
+            title=artwork.title,
+            source_fingerprint=artwork.source_fingerprint,
+            created=created,
+        )
+        headers = {"ETag": artwork.etag, "Location": f"/v1/artworks/{artwork.id}"}
+        return Outcome(201, result, headers)
+
+    return ctx.idempotency.run(request, principal, body.to_data(), write)
+
+
+@router.get(
+    "/artworks",
+    response_model=ArtworkList,
+    tags=["artworks"],
+    summary="List the artworks of the entity bound to the key",
+)
+def list_artworks(
+    ctx: Ctx,
+    principal: Annotated[Principal, Depends(require("artworks:read"))],
+    page: Page = 1,
+    limit: Annotated[int, Query(ge=1, description="Results per page (max 100)")] = 50,
+    artist_id: IdFilter = None,
+    show_id: IdFilter = None,
+    collection_id: Annotated[
+        int | None, Query(ge=1, le=MAX_ID, description="Only this collection, in its order")
+    ] = None,
+    availability: Annotated[str | None, Query(max_length=40)] = None,
+    q: Annotated[str | None, Query(max_length=500, description="Full-text search")] = None,
+    updated_since: datetime | None = None,
+) -> ArtworkList:
+    limit = _clamp(limit)
+    query = ArtworkQuery(
+        partner_id=principal.partner_id,
+        artist_id=artist_id,
+        show_id=show_id,
+        collection_id=collection_id,
+        availability=availability,
+        text=q,
+        updated_since=_naive_utc(updated_since, "updated_since"),
+    )
+    items, total = ctx.pages.page(query, (page - 1) * limit, limit)
+    return ArtworkList(
+        artworks=[ArtworkPublic.of(a) for a in items], total=total, page=page, limit=limit
+    )
+
+
+@router.get(
+    "/artworks/{artwork_id}",
+    response_model=ArtworkPublic,
+    responses=_err(404),
+    tags=["artworks"],
+    summary="One artwork (with an ETag for If-Match)",
+)
+def get_artwork(
+    artwork_id: ArtworkId,
+    ctx: Ctx,
+    response: Response,
+    principal: Annotated[Principal, Depends(require("artworks:read"))],
+) -> ArtworkPublic:
+    artwork = ctx.services.catalog.get_artwork(
+        artwork_id, partner_id=principal.partner_id, detail=False
+    )
+    response.headers["ETag"] = artwork.etag
+    return ArtworkPublic.of(artwork)
+
+
+_ETAG = re.compile(r'^(?:W/)?"?(\d+)-(\d+)"?$')
+
+
+def _expected_version(ctx: ApiContext, principal: Principal, artwork_id: int, if_match: str | None) -> int | None:
+    """The version an If-Match header asks for (None: no condition); 412 when it cannot match."""
+    if if_match is None:
+        return None
+    tags = [t.strip() for t in if_match.split(",") if t.strip()]
+    if "*" in tags:
+        return None
+    versions = set()
+    for tag in tags:
+        m = _ETAG.match(tag)
+        if m and int(m.group(1)) == artwork_id:
+            versions.add(int(m.group(2)))
+    if len(versions) == 1:
+        return versions.pop()
+    current = ctx.services.catalog.get_artwork(
+        artwork_id, partner_id=principal.partner_id, detail=False
+    )
+    if current.version in versions:
+        return current.version
+    raise ApiError(412, "The artwork changed since that ETag was issued; GET it again")
+
+
+@router.put(
+    "/artworks/{artwork_id}",
+    response_model=ArtworkChanged,
+    responses=_err(404, 409, 412),
+    tags=["artworks"],
+    summary="Change some fields of an artwork; returns its id, title and the fields sent",
+)
+def update_artwork(
+    artwork_id: ArtworkId,
+    body: ArtworkUpdate,
+    request: Request,
+    ctx: Ctx,
+    principal: Annotated[Principal, Depends(require("artworks:write", write=True))],
+    if_match: IfMatch = None,
+    _idempotency_key: IdempotencyKey = None,
+) -> Response:
+    data = body.to_data()
+
+    def write() -> Outcome:
+        expected = _expected_version(ctx, principal, artwork_id, if_match)
+        artwork = ctx.services.catalog.update_artwork(
+            artwork_id,
+            data,
+            source=principal.source,
+            expected_version=expected,
+            partner_id=principal.partner_id,
+        )
+        public = public_artwork_dict(artwork)
+        result = {"id": artwork.id, "title": artwork.title}
+        result.update({name: public[name] for name in data if name in public})
+        return Outcome(200, ArtworkChanged(**result), {"ETag": artwork.etag})
+
+    return ctx.idempotency.run(request, principal, data, write, if_match=if_match)
+
+
+@router.delete(
+    "/artworks/{artwork_id}",
+    status_code=204,
+    response_class=Response,
+    responses=_err(404, 412),
+    tags=["artworks"],
+    summary="Delete an artwork (artdesk extension)",
+)
+def delete_artwork(
+    artwork_id: ArtworkId,
+    request: Request,
+    ctx: Ctx,
+    principal: Annotated[Principal, Depends(require("artworks:write", write=True))],
+    if_match: IfMatch = None,
+    _idempotency_key: IdempotencyKey = None,
+) -> Response:
+    def write() -> Outcome:
+        expected = _expected_version(ctx, principal, artwork_id, if_match)
+        ctx.services.catalog.delete_artwork(
+            artwork_id,
+            source=principal.source,
+            partner_id=principal.partner_id,
+            expected_version=expected,
+        )
+        return Outcome(204)
+
+    return ctx.idempotency.run(request, principal, None, write, if_match=if_match)
+
+
+# ---------------------------------------------------------------------- the key and its entity
+@router.get("/me", response_model=MePublic, tags=["account"], summary="The key and its entity")
+def me(
+    ctx: Ctx,
+    principal: Annotated[Principal, Depends(require(ANY))],
+) -> MePublic:
+    key = principal.key
+    partner = ctx.services.catalog.get_partner(key.partner_id)
+    usage = ctx.authenticator.limiter.usage(key.id)
+    return MePublic(
+        key_prefix=key.prefix,
+        label=key.label,
+        tier=key.tier,
+        scopes=list(key.scopes),
+        rate_limit_per_minute=key.rate_limit_per_minute,
+        entity=Entity(type=partner.type, id=partner.id, name=partner.name, slug=partner.slug),
+        usage=Usage(reads_today=usage.reads_today, writes_today=usage.writes_today),
+    )
+
+
+@router.get("/profile", response_model=ProfilePublic, tags=["account"], summary="The entity's profile")
+def get_profile(
+    ctx: Ctx,
+    principal: Annotated[Principal, Depends(require("profile:read"))],
+) -> ProfilePublic:
+    return ProfilePublic.of(ctx.services.catalog.get_partner(principal.partner_id))
+
+
+@router.put(
+    "/profile",
+    response_model=ProfilePublic,
+    tags=["account"],
+    summary="Change the entity's profile",
+)
+def update_profile(
+    body: ProfileUpdate,
+    request: Request,
+    ctx: Ctx,
+    principal: Annotated[Principal, Depends(require("profile:write", write=True))],
+    _idempotency_key: IdempotencyKey = None,
+) -> Response:
+    data = body.to_data()
+    changes = {("website" if k == "external_url" else k): v for k, v in data.items()}
+    if "website" in changes:
+        changes["website"] = clean_url("external_url", changes["website"])
+
+    def write() -> Outcome:
+        partner = ctx.services.catalog.update_partner(
+            principal.partner_id, changes, source=principal.source
+        )
+        return Outcome(200, ProfilePublic.of(partner))
+
+    return ctx.idempotency.run(request, principal, data, write)
+
+
+# ---------------------------------------------------------------------- artists
+@router.post(
+    "/artists",
+    status_code=201,
+    response_model=ArtistCreated,
+    tags=["artists"],
+    summary="Create an artist (deduplicated by slug) and link it to the entity",
+)
+def create_artist(
+    body: ArtistCreate,
+    request: Request,
+    ctx: Ctx,
+    principal: Annotated[Principal, Depends(require("artists:write", write=True))],
+    _idempotency_key: IdempotencyKey = None,
+) -> Response:
+    data = body.to_data()
+
+    def write() -> Outcome:
+        fields = {k: v for k, v in data.items() if k != "name"}
+        artist, created = ctx.services.catalog.create_artist(
+            body.name, partner_id=principal.partner_id, source=principal.source, **fields
+        )
+        return Outcome(
+            201, ArtistCreated(id=artist.id, name=artist.name, slug=artist.slug, created=created)
+        )
+
+    return ctx.idempotency.run(request, principal, data, write)
+
+
+@router.get(
+    "/artists", response_model=ArtistList, tags=["artists"], summary="The entity's artists"
+)
+def list_artists(
+    ctx: Ctx,
+    principal: Annotated[Principal, Depends(require("artists:read"))],
+    page: Page = 1,
+    limit: Annotated[int, Query(ge=1, description="Results per page (max 100)")] = 50,
+) -> ArtistList:
+    limit = _clamp(limit)
+    catalog = ctx.services.catalog
+    artists = catalog.list_artists(
+        partner_id=principal.partner_id, offset=(page - 1) * limit, limit=limit
+    )
+    return ArtistList(
+        artists=[ArtistPublic.of(a) for a in artists],
+        total=catalog.count_artists(partner_id=principal.partner_id),
+        page=page,
+        limit=limit,
+    )
+
+
+# ---------------------------------------------------------------------- changes and sync
+@router.get(
+    "/changelog",
+    response_model=ChangeList,
+    tags=["sync"],
+    summary="Every write to the entity's records, oldest first, with old and new values",
+)
+def changelog(
+    ctx: Ctx,
+    principal: Annotated[Principal, Depends(require(ANY_READ))],
+    since: Annotated[datetime | None, Query(description="ISO 8601; changes at or after it")] = None,
+    page: Page = 1,
+    limit: Annotated[int, Query(ge=1, description="Results per page (max 100)")] = 100,
+) -> ChangeList:
+    limit = _clamp(limit)
+    since_utc = _naive_utc(since, "since")
+    catalog = ctx.services.catalog
+    entries = catalog.list_changes(
+        since=since_utc, partner_id=principal.partner_id, offset=(page - 1) * limit, limit=limit
+    )
+    return ChangeList(
+        changes=[ChangePublic.of(c) for c in entries],
+        total=catalog.count_changes(since=since_utc, partner_id=principal.partner_id),
+        page=page,
+        limit=limit,
+    )
+
+
+@router.get(
+    "/sync/status",
+    response_model=SyncStatus,
+    tags=["sync"],
+    summary="Counts and newest sync times of the entity's records",
+)
+def sync_status(
+    ctx: Ctx,
+    principal: Annotated[Principal, Depends(require(ANY_READ))],
+) -> SyncStatus:
+    times = ctx.services.catalog.last_write_times(principal.partner_id)
+
+    def kind(name: str) -> KindStatus:
+        last, count = times[name]
+        return KindStatus(last_synced=utc(last), count=count)
+
+    return SyncStatus(artworks=kind("artworks"), artists=kind("artists"), events=kind("events"))
+
