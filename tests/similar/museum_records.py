@@ -30,11 +30,15 @@ from artdesk.similar.records import WorkRecord
 DATA_DIR = Path(__file__).resolve().parents[3] / "shared" / "data"
 MOMA_ID_OFFSET = 10_000_000
 LEVEL_VALUE = {0: 40, 1: 70, 2: 100}
-SKIP_REASON = f"shared museum data not found at {DATA_DIR} (a clone outside the team has no ../shared)"
+SKIP_REASON = (
+    f"shared museum data not found at {DATA_DIR} (a clone outside the team has no ../shared)"
+)
 
 
 def data_available() -> bool:
-    return (DATA_DIR / "tate_artworks.csv.gz").is_file() and (DATA_DIR / "moma_artworks.csv.gz").is_file()
+    return (DATA_DIR / "tate_artworks.csv.gz").is_file() and (
+        DATA_DIR / "moma_artworks.csv.gz"
+    ).is_file()
 
 
 def _rows(name: str) -> Iterator[dict[str, str]]:
@@ -86,6 +90,11 @@ def tate_movements() -> dict[int, set[str]]:
     for r in _rows("tate_movements.csv.gz"):
         out[int(r["artwork_id"])].add(r["movement_name"])
     return out
+
+
+def tate_artist_names() -> list[tuple[int, str]]:
+    """(id, name) of Tate's artists; names as Tate writes them ("Richter, Gerhard")."""
+    return [(int(r["id"]), r["name"]) for r in _rows("tate_artists.csv.gz")]
 
 
 def tate_records(limit: int | None = None, with_genes: bool = True) -> list[WorkRecord]:
