@@ -9,6 +9,7 @@ from artdesk.db import migrate
 from artdesk.db.engine import Database
 from artdesk.services.catalog import CatalogService
 from artdesk.services.changes import ChangeNotifier
+from artdesk.services.images import ImageService
 from artdesk.services.keys import KeyService
 
 
@@ -19,6 +20,7 @@ class Services:
     notifier: ChangeNotifier
     catalog: CatalogService
     keys: KeyService
+    images: ImageService
     backup_made: Path | None = None
     _closers: list = field(default_factory=list)
 
@@ -45,5 +47,6 @@ def open_services(url: str, files_dir: Path, *, upgrade: bool = True) -> Service
         notifier=notifier,
         catalog=catalog,
         keys=KeyService(db),
+        images=ImageService(catalog, files_dir),
         backup_made=backup,
     )
