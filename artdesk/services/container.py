@@ -11,6 +11,7 @@ from artdesk.services.catalog import CatalogService
 from artdesk.services.changes import ChangeNotifier
 from artdesk.services.images import ImageService
 from artdesk.services.keys import KeyService
+from artdesk.services.sync import SyncService
 
 
 @dataclass
@@ -21,6 +22,7 @@ class Services:
     catalog: CatalogService
     keys: KeyService
     images: ImageService
+    sync: SyncService
     backup_made: Path | None = None
     _closers: list = field(default_factory=list)
 
@@ -48,5 +50,6 @@ def open_services(url: str, files_dir: Path, *, upgrade: bool = True) -> Service
         catalog=catalog,
         keys=KeyService(db),
         images=ImageService(catalog, files_dir),
+        sync=SyncService(db, catalog),
         backup_made=backup,
     )
