@@ -34,10 +34,14 @@ def slug(text: str | None) -> str:
     """Normalise a name or title to its slug (see the module docstring)."""
     if not text:
         return ""
+    if text.isascii():
+        # ASCII needs no Unicode normalisation: NFKC, NFKD and the transliterations leave it as is.
+        return _NOT_ALNUM_RUN.sub("-", text.lower()).strip("-")
     s = unicodedata.normalize("NFKC", text).casefold()
     s = s.translate(_TRANSLITERATE)
     s = unicodedata.normalize("NFKD", s)
-    s = "".join(ch for ch in s if not unicodedata.combining(ch))
+    if not s.isascii():
+        s = "".join(ch for ch in s if not unicodedata.combining(ch))
     s = _NOT_ALNUM_RUN.sub("-", s)
     return s.strip("-")
 

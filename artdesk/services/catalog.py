@@ -641,12 +641,18 @@ class CatalogService:
         return q.order_by(ArtworkRow.id)
 
     def list_artworks_after(
-        self, query: ArtworkQuery, after_id: int | None, limit: int, *, offset: int = 0
+        self,
+        query: ArtworkQuery,
+        after_id: int | None,
+        limit: int,
+        *,
+        offset: int = 0,
+        detail: bool = False,
     ) -> list[Artwork]:
         """Keyset page in id order: artworks with id greater than ``after_id`` (stable under writes)."""
         with self.db.read() as s:
             ids = list(s.scalars(self._ids_after(query, after_id).offset(offset).limit(limit)))
-            return self._load_in_order(s, ids)
+            return self._load_in_order(s, ids, detail=detail)
 
     def list_artwork_ids_after(
         self, query: ArtworkQuery, after_id: int | None, *, offset: int = 0, limit: int = 1
@@ -696,11 +702,11 @@ class CatalogService:
                 )
             return s.scalar(q) or 0
 
-    def _load_in_order(self, s: Session, ids: list[int]) -> list[Artwork]:
+    def _load_in_order(self, s: Session, ids: list[int], detail: bool = False) -> list[Artwork]:
         if not ids:
             return []
         rows = {r.id: r for r in s.scalars(select(ArtworkRow).where(ArtworkRow.id.in_(ids)))}
-        return self._artworks_out(s, [rows[i] for i in ids if i in rows], detail=False)
+        return self._artworks_out(s, [rows[i] for i in ids if i in rows], detail=detail)
 
     def fingerprint_groups(
         self, partner_id: int | None = None, min_size: int = 2
@@ -953,7 +959,9 @@ class CatalogService:
                     candidates=[clash],
                 )
         # Artists first: creating one flushes, and the artwork must not be dirty yet.
-        new_rows = self._ensure_artists(s, names, row.partner_id, source) if names is not None else None
+        new_rows = (
+            self._ensure_artists(s, names, row.partner_id, source) if names is not None else None
+        )
         for key, value in clean.items():
             old = getattr(row, key)
             if old != value:

@@ -9,7 +9,9 @@ from artdesk.db import migrate
 from artdesk.db.engine import Database
 from artdesk.services.catalog import CatalogService
 from artdesk.services.changes import ChangeNotifier
+from artdesk.services.exporter import ExportService
 from artdesk.services.images import ImageService
+from artdesk.services.importer import ImportService
 from artdesk.services.keys import KeyService
 from artdesk.services.sync import SyncService
 
@@ -22,6 +24,8 @@ class Services:
     catalog: CatalogService
     keys: KeyService
     images: ImageService
+    importer: ImportService
+    exporter: ExportService
     sync: SyncService
     backup_made: Path | None = None
     _closers: list = field(default_factory=list)
@@ -50,6 +54,8 @@ def open_services(url: str, files_dir: Path, *, upgrade: bool = True) -> Service
         catalog=catalog,
         keys=KeyService(db),
         images=ImageService(catalog, files_dir),
+        importer=ImportService(catalog, files_dir / "reports"),
+        exporter=ExportService(catalog),
         sync=SyncService(db, catalog),
         backup_made=backup,
     )

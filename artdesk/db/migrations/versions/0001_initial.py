@@ -398,7 +398,10 @@ def upgrade() -> None:
 
 
 FTS_TRIGGERS = {
-    "artworks_fts_ai": "AFTER INSERT ON artworks BEGIN "
+    # Bulk imports set catalog_meta 'fts_deferred' inside their transaction and index the new
+    # rows in one statement afterwards (about 10x faster than a trigger a row).
+    "artworks_fts_ai": "AFTER INSERT ON artworks "
+    "WHEN NOT EXISTS (SELECT 1 FROM catalog_meta WHERE key = 'fts_deferred') BEGIN "
     "INSERT INTO artworks_fts(rowid, search_text) VALUES (new.id, new.search_text); END",
     "artworks_fts_ad": "AFTER DELETE ON artworks BEGIN "
     "INSERT INTO artworks_fts(artworks_fts, rowid, search_text) "
@@ -416,7 +419,7 @@ def create_search_index() -> None:
     if dialect == "sqlite":
         op.execute(
             "CREATE VIRTUAL TABLE artworks_fts USING fts5(search_text, content='artworks', "
-            "content_rowid='id', tokenize='unicode61 remove_diacritics 2', prefix='2 3')"
+            "content_rowid='id', tokenize='unicode61 remove_diacritics 2')"
         )
         for name, body in FTS_TRIGGERS.items():
             op.execute(f"CREATE TRIGGER {name} {body}")

@@ -1,0 +1,101 @@
+"""Text helpers for names and measurements as museums and galleries write them (pure)."""
+
+from __future__ import annotations
+
+import re
+from functools import lru_cache
+
+# A comma followed by one of these continues the previous name ("Henry Wessel, Jr.").
+_NAME_SUFFIXES = re.compile(
+    r"^(jr|sr|ii|iii|iv|inc|ltd|llc|co|corp|incorporated|ra|obe|cbe|mbe|kbe|ra|phd|esq)\b\.?",
+    re.IGNORECASE,
+)
+_BORN = re.compile(r"^(born|b\.|died|d\.)\s", re.IGNORECASE)
+
+
+@lru_cache(maxsize=65536)
+def split_artists(text: str | None, separator: str = ",") -> tuple[str, ...]:
+    """Split a multi-artist string into names, in order, without duplicates.
+
+    Commas inside parentheses do not split ("City Racing (Matt Hale; Paul Noble, born 1963)"),
+    nor do those before a suffix ("Henry Wessel, Jr.", "Apple, Inc.").
+    """
+    if not text or not text.strip():
+        return ()
+    parts: list[str] = []
+    depth = 0
+    current: list[str] = []
+    for ch in text:
+        if ch in "([":
+            depth += 1
+        elif ch in ")]" and depth:
+            depth -= 1
+        if ch == separator and depth == 0:
+            parts.append("".join(current))
+            current = []
+        else:
+            current.append(ch)
+    parts.append("".join(current))
+    names: list[str] = []
+    for part in parts:
+        name = " ".join(part.split())
+        if not name:
+            continue
+        if names and (_NAME_SUFFIXES.match(name) or _BORN.match(name)):
+            names[-1] = f"{names[-1]}, {name}"
+            continue
+        names.append(name)
+    seen: set[str] = set()
+    out = []
+    for name in names:
+        key = name.casefold()
+        if key not in seen:
+            seen.add(key)
+            out.append(name)
+    return tuple(out)
+
+
+_NUM = r"(\d+(?:[.,]\d+)?)"
+_SEP = r"\s*[x×X]\s*"
+_CM_GROUP = re.compile(rf"{_NUM}(?:{_SEP}{_NUM})?(?:{_SEP}{_NUM})?\s*cm\b")
+_MM_GROUP = re.compile(rf"{_NUM}(?:{_SEP}{_NUM})?(?:{_SEP}{_NUM})?\s*mm\b")
+_DIAMETER = re.compile(rf"(?:diam(?:eter)?\.?|Ø)\s*:?\s*{_NUM}\s*(cm|mm)\b", re.IGNORECASE)
+
+
+def _num(value: str | None) -> float | None:
+    return float(value.replace(",", ".")) if value else None
+
+
+@lru_cache(maxsize=65536)
+def parse_dimensions_cm(
+    text: str | None,
+) -> tuple[float | None, float | None, float | None, float | None]:
+    """(height, width, depth, diameter) in cm from the first measurement in ``text``.
+
+    Understands "120 × 90 cm", '19 1/8 x 66 1/2" (48.6 x 168.9 cm)', "650 x 810 x 19 mm" and
+    "diam. 30 cm"; the first group is the object's (support before frame, composition before
+    sheet, as museums list them). Inches-only text gives nothing rather than a guess.
+    """
+    if not text:
+        return (None, None, None, None)
+    diameter = None
+    d = _DIAMETER.search(text)
+    if d:
+        diameter = _num(d.group(1))
+        if diameter is not None and d.group(2).lower() == "mm":
+            diameter = round(diameter / 10, 3)
+    m = _CM_GROUP.search(text)
+    scale = 1.0
+    if m is None:
+        m = _MM_GROUP.search(text)
+        scale = 0.1
+    if m is None:
+        return (None, None, None, diameter)
+    h, w, dp = (_num(g) for g in m.groups())
+    if diameter is not None and w is None:
+        return (None, None, None, diameter)
+
+    def cm(v: float | None) -> float | None:
+        return None if v is None else round(v * scale, 3)
+
+    return (cm(h), cm(w), cm(dp), diameter)
