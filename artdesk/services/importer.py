@@ -741,6 +741,10 @@ class ImportService:
                 else dict(mapping)
             )
             col_map, unknown, not_imported = build_mapping(source.columns, p, overrides)
+            if source.format.startswith("json"):
+                # JSON objects need not all carry the same keys: any field name maps to itself.
+                for target in TARGETS:
+                    col_map.setdefault(target, target)
             result = ImportResult(
                 path=path,
                 preset=chosen or "columns",
@@ -867,9 +871,10 @@ class _ImportRun:
             r.slug: (r.id, r.name)
             for r in s.execute(select(ArtistRow.id, ArtistRow.slug, ArtistRow.name))
         }
-        self.linked: set[tuple[int, int]] = set(
-            s.execute(select(PartnerArtistRow.partner_id, PartnerArtistRow.artist_id)).tuples()
-        )
+        self.linked: set[tuple[int, int]] = {
+            (r[0], r[1])
+            for r in s.execute(select(PartnerArtistRow.partner_id, PartnerArtistRow.artist_id))
+        }
         self.by_inventory: dict[int, dict[str, int]] = {}
         self.by_fingerprint: dict[int, dict[str, list[int]]] = {}
         self.fp_seen: dict[tuple[int, str], int] = defaultdict(int)
@@ -883,7 +888,9 @@ class _ImportRun:
         if self.sqlite:
             # Index new rows in bulk (see the insert trigger in the first migration); the flag
             # lives only inside this transaction and is removed by finish().
-            self.conn.execute(CatalogMetaRow.__table__.insert(), {"key": FTS_DEFERRED, "value": "1"})
+            self.conn.execute(
+                CatalogMetaRow.__table__.insert(), {"key": FTS_DEFERRED, "value": "1"}
+            )
 
     def _bulk_insert(self, table: Any, rows: list[dict[str, Any]]) -> None:
         """executemany straight to the driver on SQLite (SQLAlchemy's per-row work costs more than
@@ -896,7 +903,10 @@ class _ImportRun:
         cols = list(rows[0])
         converters = [_sqlite_converter(table.c[c].type) for c in cols]
         sql = f"INSERT INTO {table.name} ({', '.join(cols)}) VALUES ({', '.join('?' * len(cols))})"
-        data = [tuple(conv(r[c]) if conv else r[c] for c, conv in zip(cols, converters, strict=True)) for r in rows]
+        data = [
+            tuple(conv(r[c]) if conv else r[c] for c, conv in zip(cols, converters, strict=True))
+            for r in rows
+        ]
         cursor = self.conn.connection.dbapi_connection.cursor()
         try:
             cursor.executemany(sql, data)
@@ -910,8 +920,10 @@ class _ImportRun:
     def _index_new(self, first: int, last: int) -> None:
         if self.sqlite:
             self.conn.execute(
-                text("INSERT INTO artworks_fts(rowid, search_text) "
-                     "SELECT id, search_text FROM artworks WHERE id BETWEEN :a AND :b"),
+                text(
+                    "INSERT INTO artworks_fts(rowid, search_text) "
+                    "SELECT id, search_text FROM artworks WHERE id BETWEEN :a AND :b"
+                ),
                 {"a": first, "b": last},
             )
 
@@ -1268,13 +1280,14 @@ class _ImportRun:
             ):
                 return True
         if row.genes is not None:
-            have_g = dict(
-                self.s.execute(
+            have_g = {
+                name: value
+                for name, value in self.s.execute(
                     select(GeneRow.name, ArtworkGeneRow.value)
                     .join(ArtworkGeneRow, ArtworkGeneRow.gene_id == GeneRow.id)
                     .where(ArtworkGeneRow.artwork_id == aid)
-                ).tuples()
-            )
+                )
+            }
             if have_g != row.genes:
                 return True
         return False

@@ -1,0 +1,97 @@
+import pytest
+
+from artdesk.core.errors import ValidationError
+from artdesk.core.text import parse_dimensions_cm, split_artists
+from artdesk.core.validation import clean_artwork_fields, clean_field, field_problems
+
+
+@pytest.mark.parametrize(
+    ("text", "names"),
+    [
+        (
+            "Aldo Rossi, Gianni Braghieri, M. Bosshard",
+            ("Aldo Rossi", "Gianni Braghieri", "M. Bosshard"),
+        ),
+        ("Henry Wessel, Jr.", ("Henry Wessel, Jr.",)),
+        ("Apple, Inc.", ("Apple, Inc.",)),
+        (
+            "Isaac Nicholson, after Thomas Bewick, after Thomas Bewick",
+            ("Isaac Nicholson", "after Thomas Bewick"),
+        ),
+        (
+            "City Racing (Matt Hale; Paul Noble, born 1963), John Burgess",
+            ("City Racing (Matt Hale; Paul Noble, born 1963)", "John Burgess"),
+        ),
+        ("  ", ()),
+        (None, ()),
+    ],
+)
+def test_split_artists(text, names):
+    assert split_artists(text) == names
+
+
+@pytest.mark.parametrize(
+    ("text", "dims"),
+    [
+        ('19 1/8 x 66 1/2" (48.6 x 168.9 cm)', (48.6, 168.9, None, None)),
+        ("support: 650 x 810 x 19 mm\nframe: 743 x 904 x 70 mm", (65.0, 81.0, 1.9, None)),
+        ("120 × 90 cm", (120.0, 90.0, None, None)),
+        ("diam. 30 cm", (None, None, None, 30.0)),
+        ("9 min.", (None, None, None, None)),
+        ("38 x 23 5/8 in", (None, None, None, None)),
+    ],
+)
+def test_parse_dimensions_cm(text, dims):
+    assert parse_dimensions_cm(text) == dims
+
+
+def test_clean_fields():
+    out = clean_artwork_fields(
+        {
+            "title": " Composition ",
+            "price": "45,000",
+            "currency": "eur",
+            "availability": "Not for sale",
+            "creation_year": 2024.0,
+            "height_cm": "120,5",
+            "published": "yes",
+        },
+        require_title=True,
+    )
+    assert out == {
+        "title": "Composition",
+        "price": 45000,
+        "currency": "EUR",
+        "availability": "not_for_sale",
+        "creation_year": 2024,
+        "height_cm": 120.5,
+        "published": True,
+    }
+
+
+@pytest.mark.parametrize(
+    ("field", "value", "message"),
+    [
+        ("title", "  ", "Missing required field: title"),
+        ("currency", "EURO", "ISO 4217"),
+        ("price", "12.5", "integer"),
+        ("price", -1, "at least 0"),
+        ("creation_year", 99999, "at most"),
+        ("availability", "gone", "availability must be one of"),
+        ("image_url", "ftp://x", "http(s) URL"),
+        ("height_cm", "tall", "number"),
+        ("medium", "a\x00b", "NUL"),
+        ("colour", "red", "unknown field"),
+    ],
+)
+def test_bad_values_name_the_field(field, value, message):
+    with pytest.raises(ValidationError) as err:
+        clean_field(field, value)
+    assert message in err.value.message
+    assert err.value.field == field
+
+
+def test_field_problems_reports_every_field_at_once():
+    problems = field_problems({"title": "", "currency": "XXX1", "price": "abc"})
+    assert set(problems) == {"title", "currency", "price"}
+    assert field_problems({"title": "Fine", "currency": "USD"}) == {}

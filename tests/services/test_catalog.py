@@ -1,0 +1,247 @@
+import threading
+from datetime import UTC, datetime, timedelta
+
+import pytest
+
+from artdesk.core.errors import ConflictError, NotFoundError, StaleVersionError, ValidationError
+from artdesk.core.fingerprint import source_fingerprint
+from artdesk.services.catalog import ArtworkQuery
+
+
+def make(services, partner, title="Composition in Blue", **fields):
+    data = {"title": title, "artist_name": "Maria Schmidt", "creation_year": 2024, **fields}
+    return services.catalog.create_artwork(data, partner_id=partner.id, source="test")
+
+
+def test_create_sets_fingerprint_artists_and_changelog(services, partner):
+    a = make(services, partner, price=45000, currency="eur", confidential_notes="buyer: X")
+    assert a.source_fingerprint == source_fingerprint("Maria Schmidt", "Composition in Blue", 2024)
+    assert [x.name for x in a.artists] == ["Maria Schmidt"]
+    assert a.currency == "EUR" and a.version == 1
+    entry = services.catalog.list_changes(entity_type="artwork", entity_id=a.id)[0]
+    assert entry.action == "create" and entry.source == "test"
+    assert entry.field_changes["price"] == {"old": None, "new": 45000}
+    assert entry.field_changes["artists"] == {"old": None, "new": ["Maria Schmidt"]}
+
+
+def test_multiple_artists_keep_their_order(services, partner):
+    a = services.catalog.create_artwork(
+        {"title": "Duo"}, partner_id=partner.id, source="t", artists=["Zoë Beck", "Adam Ant"]
+    )
+    assert [x.name for x in a.artists] == ["Zoë Beck", "Adam Ant"]
+    b = services.catalog.update_artwork(a.id, {"artists": ["Adam Ant", "Zoë Beck"]}, source="t")
+    assert [x.name for x in b.artists] == ["Adam Ant", "Zoë Beck"]
+    assert b.source_fingerprint != a.source_fingerprint
+
+
+def test_update_logs_old_and_new_and_bumps_version_once(services, partner):
+    a = make(services, partner, price=45000)
+    b = services.catalog.update_artwork(
+        a.id, {"price": 52000, "availability": "reserved"}, source="gui", expected_version=a.version
+    )
+    assert (b.price, b.availability, b.version) == (52000, "reserved", a.version + 1)
+    change = services.catalog.list_changes(entity_id=a.id, entity_type="artwork")[-1]
+    assert change.field_changes == {
+        "price": {"old": 45000, "new": 52000},
+        "availability": {"old": None, "new": "reserved"},
+    }
+
+
+def test_stale_version_is_refused_and_nothing_written(services, partner):
+    a = make(services, partner)
+    services.catalog.update_artwork(a.id, {"medium": "Oil"}, source="desk-1")
+    with pytest.raises(StaleVersionError):
+        services.catalog.update_artwork(
+            a.id, {"medium": "Acrylic"}, source="desk-2", expected_version=a.version
+        )
+    assert services.catalog.get_artwork(a.id).medium == "Oil"
+
+
+def test_validation_errors_write_nothing(services, partner):
+    with pytest.raises(ValidationError, match="title"):
+        services.catalog.create_artwork({"title": " "}, partner_id=partner.id, source="t")
+    with pytest.raises(ValidationError, match="currency"):
+        services.catalog.create_artwork(
+            {"title": "X", "currency": "EURO"}, partner_id=partner.id, source="t"
+        )
+    assert services.catalog.count_artworks() == 0
+    assert services.catalog.list_changes(entity_type="artwork") == []
+
+
+def test_inventory_number_is_unique_within_a_partner_only(services, partner):
+    other = services.catalog.create_partner("Museum Süd", type="museum")
+    make(services, partner, inventory_number="INV-1")
+    make(services, other, inventory_number="INV-1")
+    with pytest.raises(ConflictError):
+        make(services, partner, title="Other", inventory_number="INV-1")
+
+
+def test_fingerprint_is_not_an_identity(services, partner):
+    """Distinct works may share a fingerprint: the catalog keeps both and shows them as a group."""
+    a = make(services, partner, title="Untitled", inventory_number="P1")
+    b = make(services, partner, title="Untitled", inventory_number="P2")
+    assert a.source_fingerprint == b.source_fingerprint
+    assert services.catalog.count_artworks() == 2
+    assert services.catalog.fingerprint_groups() == [[a.id, b.id]]
+    assert services.catalog.count_artworks(ArtworkQuery(duplicates_only=True)) == 2
+
+
+def test_upsert_creates_merges_and_refuses_ambiguity(services, partner):
+    data = {
+        "title": "Composition in Blue",
+        "creation_year": 2024,
+        "artist_name": "Maria Schmidt",
+        "price": 1,
+    }
+    a, created = services.catalog.upsert_artwork(data, partner_id=partner.id, source="api:k")
+    assert created and a.last_synced_at is not None
+    b, created = services.catalog.upsert_artwork(
+        {**data, "price": None, "medium": "Oil"}, partner_id=partner.id, source="api:k"
+    )
+    assert not created and b.id == a.id and b.price == 1 and b.medium == "Oil"
+    make(services, partner)  # a second work with the same fingerprint
+    with pytest.raises(ConflictError) as err:
+        services.catalog.upsert_artwork(data, partner_id=partner.id, source="api:k")
+    assert len(err.value.detail["candidates"]) == 2
+
+
+def test_entity_binding_hides_other_partners_works(services, partner):
+    other = services.catalog.create_partner("Other Gallery")
+    a = make(services, other)
+    with pytest.raises(NotFoundError):
+        services.catalog.get_artwork(a.id, partner_id=partner.id)
+    with pytest.raises(NotFoundError):
+        services.catalog.update_artwork(a.id, {"price": 1}, source="t", partner_id=partner.id)
+
+
+def test_full_text_search_folds_diacritics_and_prefixes(services, partner):
+    make(
+        services,
+        partner,
+        title="Paysage à Céret",
+        medium="Huile sur toile",
+        artist_name="Chaïm Soutine",
+    )
+    make(
+        services,
+        partner,
+        title="Still Life",
+        artist_name="Giorgio Morandi",
+        inventory_number="GM-7",
+    )
+    cat = services.catalog
+    assert [a.title for a in cat.list_artworks(ArtworkQuery(text="ceret"))] == ["Paysage à Céret"]
+    assert [a.title for a in cat.list_artworks(ArtworkQuery(text="Chaim sout"))] == [
+        "Paysage à Céret"
+    ]
+    assert [a.title for a in cat.list_artworks(ArtworkQuery(text="gm-7"))] == ["Still Life"]
+    assert cat.count_artworks(ArtworkQuery(text="nothing-like-this")) == 0
+    assert cat.count_artworks(ArtworkQuery(text="?!")) == 0
+
+
+def test_search_sees_edits_and_deletes(services, partner):
+    a = make(services, partner, title="Blue")
+    services.catalog.update_artwork(a.id, {"title": "Crimson"}, source="t")
+    assert services.catalog.count_artworks(ArtworkQuery(text="blue")) == 0
+    assert services.catalog.count_artworks(ArtworkQuery(text="crimson")) == 1
+    services.catalog.delete_artwork(a.id, source="t")
+    assert services.catalog.count_artworks(ArtworkQuery(text="crimson")) == 0
+
+
+def test_sorting_and_paging_run_in_the_database(services, partner):
+    for i, (title, price) in enumerate([("b", 30), ("a", 10), ("c", 20)]):
+        make(services, partner, title=title, price=price, inventory_number=str(i))
+    cat = services.catalog
+    assert [a.title for a in cat.list_artworks(ArtworkQuery(sort="title"))] == ["a", "b", "c"]
+    assert [a.price for a in cat.list_artworks(ArtworkQuery(sort="price", descending=True))] == [
+        30,
+        20,
+        10,
+    ]
+    assert [a.title for a in cat.list_artworks(ArtworkQuery(sort="title"), offset=1, limit=1)] == [
+        "b"
+    ]
+    with pytest.raises(ValidationError):
+        cat.list_artworks(ArtworkQuery(sort="colour"))
+
+
+def test_delete_and_restore_keep_id_and_fields(services, partner):
+    a = make(services, partner, price=9, inventory_number="X1")
+    services.catalog.delete_artwork(a.id, source="gui")
+    assert services.catalog.count_artworks() == 0
+    assert (
+        services.catalog.list_changes(entity_id=a.id, entity_type="artwork")[-1].action == "delete"
+    )
+    b = services.catalog.restore_artwork(a, source="gui:undo")
+    assert (b.id, b.price, b.inventory_number, b.artist_name) == (a.id, 9, "X1", "Maria Schmidt")
+
+
+def test_editions_genes_shows_collections(services, partner):
+    cat = services.catalog
+    a = make(services, partner)
+    b = make(services, partner, title="Second")
+    e = cat.add_edition_set(
+        a.id,
+        {
+            "label": "Edition of 10",
+            "size": 10,
+            "artist_proofs": 2,
+            "available_editions": ["1", 2, "3-9"],
+            "price": 900,
+            "currency": "usd",
+        },
+        source="t",
+    )
+    assert e.available_editions == ("1", 2, "3-9") and e.currency == "USD"
+    with pytest.raises(ValidationError):
+        cat.add_edition_set(a.id, {"available_editions": ["9-3"]}, source="t")
+    genes = cat.set_artwork_genes(a.id, {"Color Field": 80, "Abstract Painting": 100}, source="t")
+    assert [(g.name, g.value) for g in genes] == [("Abstract Painting", 100), ("Color Field", 80)]
+    with pytest.raises(ValidationError):
+        cat.set_artwork_genes(a.id, {"Color Field": 101}, source="t")
+    show = cat.create_show(partner.id, "Spring Exhibition", status="running")
+    cat.set_show_artworks(show.id, [a.id], source="t")
+    assert [x.id for x in cat.list_artworks(ArtworkQuery(show_id=show.id))] == [a.id]
+    coll = cat.create_collection("Highlights", partner_id=partner.id)
+    cat.set_collection_items(coll.id, [b.id, a.id], source="t")
+    assert [x.id for x in cat.list_artworks(ArtworkQuery(collection_id=coll.id))] == [b.id, a.id]
+    detail = cat.get_artwork(a.id)
+    assert len(detail.editions) == 1 and len(detail.genes) == 2
+
+
+def test_changelog_since_and_partner(services, partner):
+    make(services, partner)
+    later = datetime.now(UTC) + timedelta(hours=1)
+    assert services.catalog.list_changes(since=later) == []
+    assert services.catalog.count_changes(partner_id=partner.id) >= 2
+
+
+def test_notifier_announces_committed_writes(services, partner):
+    seen = []
+    services.notifier.subscribe(seen.append)
+    a = make(services, partner)
+    services.catalog.update_artwork(a.id, {"price": 5}, source="api:x")
+    assert [c.source for c in seen if "artworks" in c.kinds][-2:] == ["test", "api:x"]
+    assert a.id in seen[-1].artwork_ids
+
+
+def test_concurrent_writers_never_lose_a_write(sqlite_services):
+    """Threads writing at once queue on the catalog's writer; none fails, none is lost."""
+    svc = sqlite_services
+    p = svc.catalog.create_partner("Busy Gallery")
+    errors: list[BaseException] = []
+
+    def writer(n: int) -> None:
+        try:
+            for i in range(25):
+                svc.catalog.create_artwork({"title": f"w{n}-{i}"}, partner_id=p.id, source=f"t{n}")
+        except BaseException as exc:  # noqa: BLE001
+            errors.append(exc)
+
+    threads = [threading.Thread(target=writer, args=(n,)) for n in range(6)]
+    for t in threads:
+        t.start()
+    for t in threads:
+        t.join()
+    assert errors == []
+    assert svc.catalog.count_artworks() == 150

@@ -1,0 +1,239 @@
+import csv
+import gzip
+import json
+import threading
+
+import pytest
+
+from artdesk.core.errors import ImportFileError
+from artdesk.services.catalog import ArtworkQuery
+from artdesk.services.importer import ImportCancelled
+from tests.conftest import shared_data
+
+SEED_CSV = (
+    "title,creation_year,medium,dimensions,price,currency,availability,description,image_url,external_url,artist_name\n"
+    'Composition in Blue,2024,Oil on canvas,120 × 90 cm,45000,EUR,available,"Part of the Chromatic Series...",'
+    "https://gallery.example.com/artworks/composition-blue.jpg,https://gallery.example.com/artworks/composition-blue,Maria Schmidt\n"
+)
+
+
+def write(path, text, encoding="utf-8"):
+    path.write_bytes(text.encode(encoding) if isinstance(text, str) else text)
+    return path
+
+
+def state(services):
+    return services.catalog.count_artworks(), services.catalog.catalog_version()
+
+
+def test_artland_csv_with_every_seed_field(services, partner, tmp_path):
+    result = services.importer.run(write(tmp_path / "a.csv", SEED_CSV), preset="artland")
+    assert result.summary() == "created 1, updated 0, unchanged 0, rejected 0"
+    a = services.catalog.list_artworks()[0]
+    assert (a.title, a.artist_name, a.price, a.currency, a.creation_year) == (
+        "Composition in Blue",
+        "Maria Schmidt",
+        45000,
+        "EUR",
+        2024,
+    )
+    assert (a.height_cm, a.width_cm) == (120.0, 90.0)
+    assert a.partner_id == partner.id  # the catalog's only partner
+
+
+def test_bad_rows_are_reported_not_fatal(services, partner, tmp_path):
+    text = (
+        "title,price,currency,artist_name\n"
+        "Good,100,EUR,A\n"
+        ",5,EUR,B\n"  # no title
+        "Bad price,12.5.3,EUR,C\n"
+        "Bad currency,1,EURO,D\n"
+        "Also good,,,E\n"
+    )
+    report = tmp_path / "report.csv"
+    result = services.importer.run(
+        write(tmp_path / "b.csv", text), partner=partner.slug, report_path=report
+    )
+    assert (result.created, result.rejected) == (2, 3)
+    rows = list(csv.DictReader(open(report, encoding="utf-8")))
+    assert [(r["line"], r["reason"].split(" ")[0]) for r in rows] == [
+        ("3", "no"),
+        ("4", "price"),
+        ("5", "currency"),
+    ]
+    assert json.loads(rows[0]["row"])["artist_name"] == "B"
+
+
+def test_broken_encoding_is_a_rejected_row(services, partner, tmp_path):
+    data = "title,artist_name\nFine,Zoë\n".encode() + b"Broken \xff title,X\n"
+    result = services.importer.run(write(tmp_path / "enc.csv", data), partner=partner.slug)
+    assert (result.created, result.rejected) == (1, 1)
+
+
+def test_unknown_columns_are_reported(services, partner, tmp_path):
+    result = services.importer.run(
+        write(tmp_path / "u.csv", "title,colour\nX,red\n"), partner=partner.slug
+    )
+    assert result.unknown_columns == ["colour"]
+    mapped = services.importer.run(
+        write(tmp_path / "m.csv", "name,colour\nY,red\n"),
+        partner=partner.slug,
+        mapping="name=title,colour=medium",
+    )
+    assert (
+        mapped.created == 1
+        and services.catalog.list_artworks(ArtworkQuery(text="red"))[0].title == "Y"
+    )
+
+
+@pytest.mark.parametrize(
+    ("name", "content", "message"),
+    [
+        ("bin.csv", b"\x00\x01\x02binary\x00", "binary"),
+        ("bad.json", b'[{"title": "x"}, ', "not valid JSON"),
+        ("empty.csv", b"", "empty"),
+        ("notitle.csv", b"a,b\n1,2\n", "title"),
+    ],
+)
+def test_broken_files_are_clear_errors(services, partner, tmp_path, name, content, message):
+    before = state(services)
+    with pytest.raises(ImportFileError, match=message):
+        services.importer.run(write(tmp_path / name, content), partner=partner.slug)
+    assert state(services) == before
+
+
+def test_truncated_gzip_leaves_the_catalog_unchanged(services, partner, tmp_path):
+    rows = "".join(f"Work {i},Artist {i % 50}\n" for i in range(20000))
+    data = gzip.compress(("title,artist_name\n" + rows).encode())
+    path = write(tmp_path / "cut.csv.gz", data[: len(data) // 2])
+    before = state(services)
+    with pytest.raises(ImportFileError, match="truncated"):
+        services.importer.run(path, partner=partner.slug)
+    assert state(services) == before
+
+
+def test_cancel_rolls_back(services, partner, tmp_path):
+    rows = "".join(f"Work {i}\n" for i in range(5000))
+    path = write(tmp_path / "many.csv", "title\n" + rows)
+    cancel = threading.Event()
+    cancel.set()
+    with pytest.raises(ImportCancelled):
+        services.importer.run(path, partner=partner.slug, cancel=cancel)
+    assert services.catalog.count_artworks() == 0
+
+
+def test_json_and_jsonl(services, partner, tmp_path):
+    items = [
+        {"title": "J1", "artist_name": "A", "price": 5},
+        {"title": "J2", "artists": ["B", "C"]},
+    ]
+    services.importer.run(write(tmp_path / "a.json", json.dumps(items)), partner=partner.slug)
+    lines = "\n".join(json.dumps({**x, "title": x["title"] + "L"}) for x in items) + "\nnot json\n"
+    result = services.importer.run(write(tmp_path / "a.jsonl", lines), partner=partner.slug)
+    assert (result.created, result.rejected) == (2, 1)
+    assert services.catalog.count_artworks() == 4
+    j2 = services.catalog.list_artworks(ArtworkQuery(text="J2L"))[0]
+    assert j2.artist_name == "B, C"
+
+
+def test_rows_without_numbers_match_by_fingerprint_occurrence(services, partner, tmp_path):
+    """Two distinct 'Untitled' works with one fingerprint: a second import changes nothing."""
+    text = (
+        "title,artist_name,date_text\nUntitled,Anon,1970\nUntitled,Anon,1970\nOther,Anon,c. 1971\n"
+    )
+    path = write(tmp_path / "u.csv", text)
+    first = services.importer.run(path, partner=partner.slug)
+    assert first.created == 3
+    assert services.catalog.list_artworks(ArtworkQuery(text="other"))[0].creation_year == 1971
+    again = services.importer.run(path, partner=partner.slug)
+    assert again.summary() == "created 0, updated 0, unchanged 3, rejected 0"
+    changed = write(
+        tmp_path / "u2.csv", "title,artist_name,date_text,medium\nOther,Anon,c. 1971,Ink\n"
+    )
+    assert services.importer.run(changed, partner=partner.slug).updated == 1
+
+
+def test_export_then_import_gives_the_same_records(services, partner, tmp_path):
+    cat = services.catalog
+    a = cat.create_artwork(
+        {
+            "title": "Ölbild",
+            "artist_name": "Zoë Beck",
+            "price": 10,
+            "currency": "EUR",
+            "inventory_number": "Z-1",
+            "published": True,
+            "confidential_notes": "secret",
+            "description": "line one\nline two",
+            "date_text": "c. 1960-65",
+        },
+        partner_id=partner.id,
+        source="t",
+    )
+    cat.add_edition_set(a.id, {"size": 10, "available_editions": ["1", 2, "3-9"]}, source="t")
+    cat.set_artwork_genes(a.id, {"Landscape": 70}, source="t")
+    cat.create_artwork({"title": "Duo", "artists": ["A", "B"]}, partner_id=partner.id, source="t")
+    from artdesk.services.container import open_services
+
+    for fmt in ("csv", "json", "jsonl"):
+        out = tmp_path / f"export.{fmt}"
+        assert services.exporter.run(out, include_confidential=True) == 2
+        other = open_services(
+            f"sqlite:///{tmp_path / f'copy-{fmt}.sqlite'}", tmp_path / f"files-{fmt}"
+        )
+        try:
+            result = other.importer.run(out, preset="artdesk")
+            assert result.summary() == "created 2, updated 0, unchanged 0, rejected 0"
+            from artdesk.services.exporter import artwork_record
+
+            def strip(rec):
+                return {
+                    k: v
+                    for k, v in rec.items()
+                    if k not in {"id", "created_at", "updated_at", "last_synced_at", "version"}
+                }
+
+            mine = [strip(artwork_record(x, True)) for x in services.exporter.iter_artworks()]
+            theirs = [strip(artwork_record(x, True)) for x in other.exporter.iter_artworks()]
+            for t, m in zip(theirs, mine, strict=True):
+                assert {k: v for k, v in t.items() if m.get(k) != v} == {}
+            assert other.importer.run(out, preset="artdesk").unchanged == 2
+        finally:
+            other.close()
+    # without --include-confidential the notes stay on the desk
+    services.exporter.run(tmp_path / "public.jsonl")
+    assert "secret" not in (tmp_path / "public.jsonl").read_text(encoding="utf-8")
+
+
+def test_real_edge_cases(services, tmp_path):
+    """173 real rows: diacritics, CJK, long titles, newlines, empty titles and artists, collisions."""
+    path = shared_data("edge_cases.csv")
+    result = services.importer.run(path, preset="tate")
+    assert result.created == 173 and result.rejected == 0
+    assert result.untitled == sum(
+        1 for r in csv.DictReader(open(path, encoding="utf-8")) if not r["title"].strip()
+    )
+    assert services.importer.run(path, preset="tate").unchanged == 173
+    multi = services.catalog.list_artworks(ArtworkQuery(text="tracey emin english rose"))[0]
+    assert [a.name for a in multi.artists][:2] == ["Tracey Emin", "Carl Freedman"]
+
+
+@pytest.mark.slow
+def test_tate_import_creates_every_work_once(sqlite_services):
+    path = shared_data("tate_artworks.csv.gz")
+    first = sqlite_services.importer.run(path, preset="tate")
+    assert (first.created, first.rejected) == (69202, 0)
+    assert sqlite_services.catalog.count_artworks() == 69202
+    version = sqlite_services.catalog.catalog_version()
+    second = sqlite_services.importer.run(path, preset="tate")
+    assert second.summary() == "created 0, updated 0, unchanged 69202, rejected 0"
+    assert sqlite_services.catalog.catalog_version() == version
+
+
+@pytest.mark.slow
+def test_moma_import_creates_every_work_once(sqlite_services):
+    path = shared_data("moma_artworks.csv.gz")
+    first = sqlite_services.importer.run(path, preset="moma")
+    assert (first.created, first.rejected) == (123919, 0)
+    second = sqlite_services.importer.run(path, preset="moma")
+    assert second.summary() == "created 0, updated 0, unchanged 123919, rejected 0"
