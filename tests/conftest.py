@@ -21,12 +21,16 @@ def shared_data(name: str) -> Path:
     """A file of ../shared/data, or skip the test with the reason."""
     path = SHARED_DATA / name
     if not path.exists():
-        pytest.skip(f"{path} is absent: the shared CC0 museum data lives beside the project checkout")
+        pytest.skip(
+            f"{path} is absent: the shared CC0 museum data lives beside the project checkout"
+        )
     return path
 
 
 @pytest.fixture(autouse=True)
-def _isolated_data_dir(tmp_path_factory: pytest.TempPathFactory, monkeypatch: pytest.MonkeyPatch) -> None:
+def _isolated_data_dir(
+    tmp_path_factory: pytest.TempPathFactory, monkeypatch: pytest.MonkeyPatch
+) -> None:
     data_dir = tmp_path_factory.mktemp("artdesk-data")
     monkeypatch.setenv("ARTDESK_DATA_DIR", str(data_dir))
     monkeypatch.delenv("ARTDESK_CATALOG", raising=False)
@@ -107,4 +111,13 @@ def sqlite_services(catalog_path: Path, tmp_path: Path):  # noqa: ANN201
 
 @pytest.fixture
 def partner(services):  # noqa: ANN001, ANN201
-    return services.catalog.create_partner("Galerie Nord", type="gallery", email="desk@galerie-nord.example")
+    return services.catalog.create_partner(
+        "Galerie Nord", type="gallery", email="desk@galerie-nord.example"
+    )
+
+
+def read_csv_rows(path: Path) -> list[dict[str, str]]:
+    import csv
+
+    with open(path, encoding="utf-8", newline="") as fh:
+        return list(csv.DictReader(fh))

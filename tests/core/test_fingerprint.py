@@ -1,4 +1,3 @@
-import csv
 import hashlib
 
 import pytest
@@ -6,7 +5,7 @@ from hypothesis import given
 from hypothesis import strategies as st
 
 from artdesk.core.fingerprint import fingerprint_parts, slug, source_fingerprint
-from tests.conftest import shared_data
+from tests.conftest import read_csv_rows, shared_data
 
 
 @pytest.mark.parametrize(
@@ -69,7 +68,7 @@ def test_real_fingerprint_collisions_are_real(tmp_path):
     that share a fingerprint, so the fingerprint cannot be an identity."""
     rows = [
         r
-        for r in csv.DictReader(open(shared_data("edge_cases.csv"), encoding="utf-8"))
+        for r in read_csv_rows(shared_data("edge_cases.csv"))
         if r["reason"].startswith("fingerprint_collision")
     ]
     assert rows
@@ -83,7 +82,7 @@ def test_real_fingerprint_collisions_are_real(tmp_path):
 
 def test_ascii_slugs_agree_with_the_data_readme(tmp_path):
     """edge_cases.csv carries an ASCII-folded slug fingerprint; ours folds diacritics the same way."""
-    for r in csv.DictReader(open(shared_data("edge_cases.csv"), encoding="utf-8")):
+    for r in read_csv_rows(shared_data("edge_cases.csv")):
         if r["reason"] != "artist_variant_same_ascii_slug":
             continue
         artist_slug, title_slug, _ = r["slug_ascii_fp"].split("|")

@@ -1,4 +1,3 @@
-import csv
 import gzip
 import json
 import threading
@@ -8,7 +7,7 @@ import pytest
 from artdesk.core.errors import ImportFileError
 from artdesk.services.catalog import ArtworkQuery
 from artdesk.services.importer import ImportCancelled
-from tests.conftest import shared_data
+from tests.conftest import read_csv_rows, shared_data
 
 SEED_CSV = (
     "title,creation_year,medium,dimensions,price,currency,availability,description,image_url,external_url,artist_name\n"
@@ -55,7 +54,7 @@ def test_bad_rows_are_reported_not_fatal(services, partner, tmp_path):
         write(tmp_path / "b.csv", text), partner=partner.slug, report_path=report
     )
     assert (result.created, result.rejected) == (2, 3)
-    rows = list(csv.DictReader(open(report, encoding="utf-8")))
+    rows = list(read_csv_rows(report))
     assert [(r["line"], r["reason"].split(" ")[0]) for r in rows] == [
         ("3", "no"),
         ("4", "price"),
@@ -210,9 +209,7 @@ def test_real_edge_cases(services, tmp_path):
     path = shared_data("edge_cases.csv")
     result = services.importer.run(path, preset="tate")
     assert result.created == 173 and result.rejected == 0
-    assert result.untitled == sum(
-        1 for r in csv.DictReader(open(path, encoding="utf-8")) if not r["title"].strip()
-    )
+    assert result.untitled == sum(1 for r in read_csv_rows(path) if not r["title"].strip())
     assert services.importer.run(path, preset="tate").unchanged == 173
     multi = services.catalog.list_artworks(ArtworkQuery(text="tracey emin english rose"))[0]
     assert [a.name for a in multi.artists][:2] == ["Tracey Emin", "Carl Freedman"]
