@@ -254,7 +254,7 @@ def update_artwork(
     "/artworks/{artwork_id}",
     status_code=204,
     response_class=Response,
-    responses=_err(404, 412),
+    responses=_err(404, 409, 412),
     tags=["artworks"],
     summary="Delete an artwork (artdesk extension)",
 )
@@ -310,6 +310,7 @@ def get_profile(
 @router.put(
     "/profile",
     response_model=ProfilePublic,
+    responses=_err(409),
     tags=["account"],
     summary="Change the entity's profile",
 )
@@ -339,6 +340,7 @@ def update_profile(
     "/artists",
     status_code=201,
     response_model=ArtistCreated,
+    responses=_err(409),
     tags=["artists"],
     summary="Create an artist (deduplicated by slug) and link it to the entity",
 )
