@@ -57,6 +57,8 @@ from artdesk.services.changes import Changes
 
 BATCH = 2000
 FTS_DEFERRED = "fts_deferred"
+# Files above this size rebuild the secondary indexes once instead of row by row.
+LARGE_FILE_BYTES = 4 * 1024 * 1024
 csv.field_size_limit(10 * 1024 * 1024)
 
 # Target names a column can map to, beyond the artwork's own fields.
@@ -756,7 +758,15 @@ class ImportService:
             touched: set[int] = set()
             try:
                 with self.db.write() as s:
-                    run = _ImportRun(s, self.catalog, p, partner, label, result)
+                    run = _ImportRun(
+                        s,
+                        self.catalog,
+                        p,
+                        partner,
+                        label,
+                        result,
+                        large=source.total_bytes > LARGE_FILE_BYTES,
+                    )
                     batch: list[_Prepared] = []
                     for line, record, raw in source.records:
                         result.rows += 1
@@ -856,6 +866,7 @@ class _ImportRun:
         partner: str | None,  # noqa: ANN001
         source: str,
         result: ImportResult,
+        large: bool = False,
     ) -> None:
         self.s = s
         self.catalog = catalog
@@ -885,12 +896,29 @@ class _ImportRun:
         self.next_ids: dict[str, int] = {}
         self._changelog: list[dict[str, Any]] = []
         self.sqlite = catalog.db.is_sqlite
+        self.dropped_indexes: list[str] = []
         if self.sqlite:
             # Index new rows in bulk (see the insert trigger in the first migration); the flag
             # lives only inside this transaction and is removed by finish().
             self.conn.execute(
                 CatalogMetaRow.__table__.insert(), {"key": FTS_DEFERRED, "value": "1"}
             )
+            if large:
+                self._drop_secondary_indexes()
+
+    def _drop_secondary_indexes(self) -> None:
+        """For a large import, build the secondary indexes once at the end (a sort) instead of
+        row by row (random B-tree inserts). DDL is transactional in SQLite: readers keep seeing
+        the old indexes, and a failed import restores them with everything else."""
+        rows = self.conn.execute(
+            text(
+                "SELECT name, sql FROM sqlite_master WHERE type = 'index' AND sql IS NOT NULL "
+                "AND tbl_name IN ('artworks', 'changelog', 'artwork_artists')"
+            )
+        ).all()
+        for name, sql in rows:
+            self.conn.execute(text(f'DROP INDEX "{name}"'))
+            self.dropped_indexes.append(sql)
 
     def _bulk_insert(self, table: Any, rows: list[dict[str, Any]]) -> None:
         """executemany straight to the driver on SQLite (SQLAlchemy's per-row work costs more than
@@ -914,6 +942,9 @@ class _ImportRun:
             cursor.close()
 
     def finish(self) -> None:
+        for sql in self.dropped_indexes:
+            self.conn.execute(text(sql))
+        self.dropped_indexes.clear()
         if self.sqlite:
             self.conn.execute(delete(CatalogMetaRow).where(CatalogMetaRow.key == FTS_DEFERRED))
 
