@@ -234,3 +234,26 @@ def test_moma_import_creates_every_work_once(sqlite_services):
     assert (first.created, first.rejected) == (123919, 0)
     second = sqlite_services.importer.run(path, preset="moma")
     assert second.summary() == "created 0, updated 0, unchanged 123919, rejected 0"
+
+
+def _index_names(services):
+    from sqlalchemy import inspect
+
+    return {ix["name"] for ix in inspect(services.db.engine).get_indexes("artworks")}
+
+
+def test_large_import_rebuilds_indexes_and_a_failure_restores_them(services, partner, tmp_path, monkeypatch):
+    import artdesk.services.importer as importer
+
+    monkeypatch.setattr(importer, "LARGE_FILE_BYTES", 0)  # treat every file as large
+    before = _index_names(services)
+    rows = "".join(f"Work {i},Artist {i % 50},{1900 + i % 100}\n" for i in range(6000))
+    data = gzip.compress(("title,artist_name,date_text\n" + rows).encode())
+    with pytest.raises(ImportFileError):
+        services.importer.run(write(tmp_path / "cut.csv.gz", data[: len(data) // 2]), partner=partner.slug)
+    assert _index_names(services) == before and services.catalog.count_artworks() == 0
+    result = services.importer.run(write(tmp_path / "ok.csv.gz", data), partner=partner.slug)
+    assert result.created == 6000
+    assert _index_names(services) == before
+    assert services.catalog.count_artworks(ArtworkQuery(text="work 5999")) == 1
+    assert [a.creation_year for a in services.catalog.list_artworks(ArtworkQuery(sort="year"), limit=1)] == [1900]
