@@ -20,6 +20,7 @@ from artdesk.settings import Settings
 # Subcommand modules, in the order `artdesk --help` lists them.
 COMMAND_MODULES = (
     "artdesk.cli.gui_cmd",
+    "artdesk.cli.demo_cmd",
     "artdesk.cli.catalog_cmds",
     "artdesk.cli.transfer_cmds",
     "artdesk.cli.server_cmds",
