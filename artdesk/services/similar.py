@@ -129,7 +129,7 @@ class SimilarService:
         with self._state_lock:
             if self._thread is not None and self._thread.is_alive():
                 self._again = True
-                return self.status_unlocked()
+                return self._status_building()
             self._cancel.clear()
             self._thread = threading.Thread(
                 target=self._run_background, name="artdesk-similar-index", daemon=True
@@ -137,7 +137,7 @@ class SimilarService:
             self._thread.start()
         return self.status()
 
-    def status_unlocked(self) -> SimilarStatus:
+    def _status_building(self) -> SimilarStatus:
         snap = self._snapshot
         return SimilarStatus(
             ready=snap is not None,
@@ -187,8 +187,11 @@ class SimilarService:
         ``progress(done, total)`` is called along the way; setting ``cancel`` (or calling
         :meth:`cancel_rebuild`) stops it with :class:`BuildCancelled` and keeps the old index.
         """
+        if cancel is None:
+            self._cancel.clear()
+            cancel = self._cancel
         records, version = self._records_provider()
-        self._build(records, version, progress, cancel or self._cancel)
+        self._build(records, version, progress, cancel)
         return self.status()
 
     def cancel_rebuild(self) -> None:
