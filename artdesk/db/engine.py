@@ -26,7 +26,6 @@ class Database:
     def __init__(self, url: str, *, echo: bool = False) -> None:
         self.url = make_url(url)
         self.is_sqlite = self.url.get_backend_name() == "sqlite"
-        self._local = threading.local()
         # SQLite has one writer: writers in this process queue on this lock instead of
         # spinning on SQLITE_BUSY; other processes wait through the busy timeout.
         self._write_lock = threading.RLock()
@@ -37,6 +36,11 @@ class Database:
                 self.url, echo=echo, pool_pre_ping=True, pool_size=10, max_overflow=20
             )
         self._sessions = sessionmaker(self.engine, expire_on_commit=False)
+        # Writes take SQLite's write lock when they begin (BEGIN IMMEDIATE); reads never do, even
+        # a read made on a thread that is in the middle of a write.
+        self._write_sessions = sessionmaker(
+            self.engine.execution_options(artdesk_write=True), expire_on_commit=False
+        )
 
     @property
     def path(self) -> Path | None:
@@ -60,8 +64,6 @@ class Database:
             echo=echo,
             connect_args={"check_same_thread": False, "timeout": SQLITE_BUSY_TIMEOUT_MS / 1000},
         )
-        local = self._local
-
         @event.listens_for(engine, "connect")
         def _on_connect(dbapi_connection, _record) -> None:  # noqa: ANN001
             # Let SQLAlchemy's "begin" event emit BEGIN itself (pysqlite's own is deferred only).
@@ -75,7 +77,8 @@ class Database:
 
         @event.listens_for(engine, "begin")
         def _on_begin(conn) -> None:  # noqa: ANN001
-            conn.exec_driver_sql("BEGIN IMMEDIATE" if getattr(local, "writing", False) else "BEGIN")
+            immediate = conn.get_execution_options().get("artdesk_write", False)
+            conn.exec_driver_sql("BEGIN IMMEDIATE" if immediate else "BEGIN")
 
         return engine
 
@@ -93,8 +96,7 @@ class Database:
     def write(self) -> Iterator[Session]:
         """A session for one unit of work, committed at the end, rolled back on error."""
         with self._write_lock:
-            self._local.writing = True
-            session = self._sessions()
+            session = self._write_sessions()
             try:
                 yield session
                 session.commit()
@@ -103,7 +105,6 @@ class Database:
                 raise
             finally:
                 session.close()
-                self._local.writing = False
 
     def dispose(self) -> None:
         self.engine.dispose()

@@ -13,6 +13,8 @@ from artdesk.services.exporter import ExportService
 from artdesk.services.images import ImageService
 from artdesk.services.importer import ImportService
 from artdesk.services.keys import KeyService
+from artdesk.services.similar import SimilarService
+from artdesk.services.similar_wiring import build_similar_service
 from artdesk.services.sync import SyncService
 
 
@@ -26,6 +28,7 @@ class Services:
     images: ImageService
     importer: ImportService
     exporter: ExportService
+    similar: SimilarService
     sync: SyncService
     backup_made: Path | None = None
     _closers: list = field(default_factory=list)
@@ -56,6 +59,7 @@ def open_services(url: str, files_dir: Path, *, upgrade: bool = True) -> Service
         images=ImageService(catalog, files_dir),
         importer=ImportService(catalog, files_dir / "reports"),
         exporter=ExportService(catalog),
+        similar=build_similar_service(catalog, files_dir / "index"),
         sync=SyncService(db, catalog),
         backup_made=backup,
     )
