@@ -23,6 +23,7 @@ COMMAND_MODULES = (
     "artdesk.cli.demo_cmd",
     "artdesk.cli.catalog_cmds",
     "artdesk.cli.transfer_cmds",
+    "artdesk.cli.similar_cmds",
     "artdesk.cli.server_cmds",
     "artdesk.cli.sync_cmds",
 )

@@ -84,3 +84,26 @@ def test_gui_without_display_says_what_to_do(tmp_path):
         "artdesk: no display to open the desktop app on: use `artdesk serve` for the API server, "
         "or set QT_QPA_PLATFORM=offscreen"
     ]
+
+
+def test_similar_and_duplicates(tmp_path):
+    cat = tmp_path / "s.sqlite"
+    src = tmp_path / "w.csv"
+    src.write_text(
+        "title,artist_name,medium,date_text\n"
+        "Harbour at Dusk,Ann Lee,Oil on canvas,1901\n"
+        "Harbour at Dawn,Ann Lee,Oil on canvas,1902\n"
+        "Portrait of a Lady,Bob Roe,Charcoal on paper,1950\n"
+        "Harbor at Dusk,Ann Lee,Oil on canvas,1901\n",
+        encoding="utf-8",
+    )
+    assert artdesk("partners", "create", "G", catalog=cat).returncode == 0
+    assert artdesk("import", str(src), catalog=cat).returncode == 0
+    proc = artdesk("similar", "1", "-k", "2", "--json", catalog=cat)
+    assert proc.returncode == 0, proc.stderr
+    ids = [n["id"] for n in json.loads(proc.stdout)]
+    assert 3 not in ids and len(ids) == 2
+    groups = json.loads(artdesk("duplicates", "--json", catalog=cat).stdout)
+    assert any(set(g["ids"]) == {1, 4} for g in groups)
+    missing = artdesk("similar", "999", catalog=cat)
+    assert missing.returncode != 0 and "Traceback" not in missing.stderr
