@@ -8,6 +8,7 @@ missing scope; it puts the ``X-RateLimit-*`` headers on every answer it lets thr
 
 from __future__ import annotations
 
+import hashlib
 import threading
 import time
 from collections.abc import Callable
@@ -21,6 +22,7 @@ from artdesk.api.ratelimit import RateLimiter
 from artdesk.services.keys import ApiKey, KeyService
 
 TOUCH_EVERY_SECONDS = 60.0
+VERIFIED_FOR_SECONDS = 1.0
 ANY_READ = "any:read"  # pseudo-scope: any scope ending in ":read"
 ANY = "any"  # pseudo-scope: any valid key
 
@@ -61,16 +63,39 @@ class Authenticator:
         self.keys = keys
         self.limiter = limiter or RateLimiter()
         self._touched: dict[int, float] = {}
+        self._verified: dict[bytes, tuple[ApiKey, float]] = {}
         self._lock = threading.Lock()
 
     def authenticate(self, credentials: HTTPAuthorizationCredentials | None) -> Principal:
         if credentials is None or not credentials.credentials:
             raise unauthorized("Missing API key: send Authorization: Bearer ak_live_...")
-        key = self.keys.verify(credentials.credentials.strip())
+        secret = credentials.credentials.strip()
+        key = self._cached(secret)
         if key is None:
-            raise unauthorized("Invalid or revoked API key")
+            key = self.keys.verify(secret)
+            if key is None:
+                raise unauthorized("Invalid or revoked API key")
+            self._remember(secret, key)
         self._touch(key.id)
         return Principal(key)
+
+    # A verified key is trusted for VERIFIED_FOR_SECONDS without asking the catalog again
+    # (keyed by a digest of the secret, never the secret itself); a revocation takes effect
+    # within that time, in this process and in any other.
+    def _cached(self, secret: str) -> ApiKey | None:
+        digest = hashlib.sha256(secret.encode()).digest()
+        with self._lock:
+            hit = self._verified.get(digest)
+        if hit is None or hit[1] < time.monotonic():
+            return None
+        return hit[0]
+
+    def _remember(self, secret: str, key: ApiKey) -> None:
+        digest = hashlib.sha256(secret.encode()).digest()
+        with self._lock:
+            if len(self._verified) > 10_000:
+                self._verified.clear()
+            self._verified[digest] = (key, time.monotonic() + VERIFIED_FOR_SECONDS)
 
     def _touch(self, key_id: int) -> None:
         now = time.monotonic()
