@@ -1,0 +1,84 @@
+"""ArtworkTableModel: Qt's model checks, paging in blocks, sorting and filtering in the database."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import QModelIndex, Qt
+
+from artdesk.gui.table_model import COLUMN_INDEX, ArtworkIdRole, ArtworkTableModel
+from artdesk.services.catalog import ArtworkQuery
+
+
+def _titles(model: ArtworkTableModel) -> list[str]:
+    col = COLUMN_INDEX["title"]
+    return [model.data(model.index(r, col)) for r in range(model.rowCount())]
+
+
+def test_qtmodeltester(qtmodeltester, services, catalog_works, inline_runner):  # noqa: ANN001
+    model = ArtworkTableModel(services.catalog, inline_runner, block_size=2, max_blocks=2)
+    model.set_query(ArtworkQuery())
+    assert model.rowCount() == 5
+    qtmodeltester.check(model, force_py=True)
+    qtmodeltester.check(model)
+
+
+def test_blocks_are_bounded_and_loaded_on_demand(services, catalog_works, inline_runner):  # noqa: ANN001
+    model = ArtworkTableModel(services.catalog, inline_runner, block_size=2, max_blocks=2)
+    model.set_query(ArtworkQuery())
+    assert model.loaded_block_count() == 1  # only the first block, prefetched with the count
+    assert _titles(model) == [w.title for w in catalog_works]
+    assert model.loaded_block_count() == 2  # three blocks were read, two are kept
+    assert model.loaded_row_count() <= 4
+
+
+def test_sort_and_search_run_in_the_database(services, catalog_works, inline_runner):  # noqa: ANN001
+    model = ArtworkTableModel(services.catalog, inline_runner)
+    model.set_query(ArtworkQuery())
+    model.sort(COLUMN_INDEX["year"], Qt.SortOrder.DescendingOrder)
+    assert model.query.sort == "year" and model.query.descending
+    assert _titles(model) == [
+        "Night Ferry",
+        "Untitled (Field)",
+        "Blue Study",
+        "Harbour at Dawn",
+        "Salt Flats",
+    ]
+    model.sort(COLUMN_INDEX["artists"], Qt.SortOrder.AscendingOrder)
+    assert _titles(model)[0] == "Harbour at Dawn"  # Berg, Anna
+    model.update_query(text="harb")
+    assert _titles(model) == ["Harbour at Dawn"]
+    model.update_query(text=None, availability="available")
+    assert sorted(_titles(model)) == ["Harbour at Dawn", "Night Ferry"]
+
+
+def test_real_runner_pages_in_background(qtbot, services, catalog_works, runner):  # noqa: ANN001
+    model = ArtworkTableModel(services.catalog, runner, block_size=2)
+    with qtbot.waitSignal(model.query_loaded, timeout=5000):
+        model.set_query(ArtworkQuery())
+    assert model.rowCount() == 5
+    index = model.index(4, COLUMN_INDEX["title"])
+    if model.artwork_at(4) is None:
+        assert model.data(index) == "Loading…"
+    qtbot.waitUntil(lambda: model.data(index) == "Salt Flats", timeout=5000)
+    assert model.data(index, ArtworkIdRole) == catalog_works[4].id
+
+
+def test_refresh_keeps_rows_and_adds_new_ones(qtbot, services, partner, catalog_works, runner):  # noqa: ANN001
+    model = ArtworkTableModel(services.catalog, runner)
+    with qtbot.waitSignal(model.query_loaded, timeout=5000):
+        model.set_query(ArtworkQuery())
+    qtbot.waitUntil(lambda: model.artwork_at(0) is not None, timeout=5000)
+    inserted = []
+    model.rowsInserted.connect(lambda parent, first, last: inserted.append((first, last)))
+    services.catalog.create_artwork(
+        {"title": "Late Addition"}, partner_id=partner.id, source="test"
+    )
+    with qtbot.waitSignal(model.refreshed, timeout=5000):
+        model.refresh()
+    assert inserted == [(5, 5)]
+    assert (
+        model.data(model.index(0, COLUMN_INDEX["title"])) == "Harbour at Dawn"
+    )  # stale, still shown
+    qtbot.waitUntil(
+        lambda: model.data(model.index(5, COLUMN_INDEX["title"])) == "Late Addition", timeout=5000
+    )
+    assert model.rowCount(QModelIndex()) == 6

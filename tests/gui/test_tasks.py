@@ -1,0 +1,83 @@
+"""TaskRunner: writes in order on one thread, stale reads cancelled, results on the GUI thread."""
+
+from __future__ import annotations
+
+import threading
+import time
+
+from artdesk.gui.tasks import TaskRunner
+
+
+def test_writes_run_in_order_on_one_thread_and_deliver_on_the_gui_thread(qtbot, runner):  # noqa: ANN001
+    gui_thread = threading.get_ident()
+    seen: list[tuple[int, int]] = []
+    delivered: list[tuple[int, int]] = []
+
+    def work(i: int) -> int:
+        seen.append((i, threading.get_ident()))
+        time.sleep(0.002)
+        return i
+
+    for i in range(20):
+        runner.write(work, i, on_done=lambda r: delivered.append((r, threading.get_ident())))
+    qtbot.waitUntil(lambda: len(delivered) == 20, timeout=5000)
+    assert [i for i, _ in seen] == list(range(20))
+    assert len({t for _, t in seen}) == 1 and seen[0][1] != gui_thread
+    assert [r for r, _ in delivered] == list(range(20))
+    assert {t for _, t in delivered} == {gui_thread}
+
+
+def test_a_new_read_with_the_same_key_cancels_the_stale_one(qtbot, runner):  # noqa: ANN001
+    gate = threading.Event()
+    results: list[str] = []
+    first = runner.read(lambda: gate.wait(5) and "old", key="search", on_done=results.append)
+    second = runner.read(lambda: "new", key="search", on_done=results.append)
+    assert first.cancelled and not second.cancelled
+    gate.set()
+    qtbot.waitUntil(lambda: first.finished and second.finished, timeout=5000)
+    qtbot.wait(20)
+    assert results == ["new"]
+
+
+def test_errors_go_to_on_error_or_task_failed(qtbot, runner):  # noqa: ANN001
+    errors: list[BaseException] = []
+
+    def boom() -> None:
+        raise ValueError("no")
+
+    runner.read(boom, on_error=errors.append)
+    qtbot.waitUntil(lambda: len(errors) == 1, timeout=5000)
+    assert isinstance(errors[0], ValueError)
+    with qtbot.waitSignal(runner.task_failed, timeout=5000) as blocker:
+        runner.write(boom)
+    assert isinstance(blocker.args[1], ValueError)
+
+
+def test_progress_and_cooperative_cancel(qtbot, runner):  # noqa: ANN001
+    progress: list[tuple[int, int]] = []
+    done: list[object] = []
+
+    def long_job(task) -> int:  # noqa: ANN001
+        for i in range(1000):
+            if task.cancelled:
+                return -1
+            task.progress(i + 1, 1000)
+            time.sleep(0.001)
+        return 1000
+
+    task = runner.read(long_job, pass_task=True, on_progress=lambda d, t: progress.append((d, t)), on_done=done.append)
+    qtbot.waitUntil(lambda: len(progress) >= 1, timeout=5000)
+    task.cancel()
+    qtbot.waitUntil(lambda: task.finished, timeout=5000)
+    assert done == []  # a cancelled task's result is dropped
+    assert all(t == 1000 for _, t in progress)
+
+
+def test_inline_runner_answers_at_once(qapp):  # noqa: ANN001
+    runner = TaskRunner(inline=True)
+    out: list[int] = []
+    runner.write(lambda: 7, on_done=out.append)
+    assert out == [7]
+    runner.stop()
+    runner.read(lambda: 8, on_done=out.append)
+    assert out == [7]  # nothing runs after stop
