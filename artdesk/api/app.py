@@ -21,7 +21,7 @@ from artdesk.api.auth import Authenticator
 from artdesk.api.errors import ApiError, formatters, install_error_handlers
 from artdesk.api.idempotency import Idempotency
 from artdesk.api.ratelimit import RateLimiter
-from artdesk.api.routes import artland
+from artdesk.api.routes import artland, artsy
 from artdesk.services.api_support import ArtworkPages, IdempotencyStore
 from artdesk.services.container import Services
 
@@ -171,6 +171,7 @@ def create_app(
     )
     app.add_middleware(BodyLimit, limit=max_body_bytes)
     app.include_router(artland.router)
+    artsy.install(app, services)  # the Artsy-style HAL API under /api, errors {type, message}
     app.openapi = lambda: _openapi(app)  # type: ignore[method-assign]
     _install_docs(app)
     return app
