@@ -77,6 +77,7 @@ def run_keys_create(args: argparse.Namespace, ctx) -> int:  # noqa: ANN001
     print(f"scopes: {' '.join(key.scopes)}")
     print(f"rate limit: {key.rate_limit_per_minute} requests/minute")
     print(f"prefix: {key.prefix}")
+    print(f"HAL /api client_id: {key.prefix} (client_secret: the key itself, below)")
     print("the key is shown only now; store it safely:")
     print(new.secret)
     return 0
