@@ -15,6 +15,8 @@ import csv
 import gzip
 import io
 import json
+import operator
+import re
 import threading
 import zlib
 from collections import defaultdict
@@ -553,13 +555,15 @@ def _json_cell(name: str, value: Any) -> Any:
     return value
 
 
-def _has_surrogates(value: Any) -> bool:
-    if isinstance(value, str):
-        try:
-            value.encode("utf-8")
-        except UnicodeEncodeError:
-            return True
-    return False
+_SURROGATE = re.compile("[\udc80-\udcff]")
+
+
+def _broken_encoding(raw: Mapping[str, Any]) -> str | None:
+    """The first column whose text was not valid UTF-8 (kept as surrogates), or None."""
+    texts = [v for v in raw.values() if isinstance(v, str)]
+    if not _SURROGATE.search("".join(texts)):
+        return None
+    return next((col for col, v in raw.items() if isinstance(v, str) and _SURROGATE.search(v)), "?")
 
 
 def prepare_row(
@@ -581,9 +585,9 @@ def prepare_row(
         )
     if "__short__" in raw:
         raise ValidationError(f"the row has {raw['__short__']} values; the header has more columns")
-    for col, value in raw.items():
-        if _has_surrogates(value):
-            raise ValidationError(f"column {col!r} is not valid UTF-8 text (broken encoding)")
+    broken = _broken_encoding(raw)
+    if broken is not None:
+        raise ValidationError(f"column {broken!r} is not valid UTF-8 text (broken encoding)")
     values: dict[str, Any] = {}
     for col, target in mapping.items():
         value = raw.get(col)
@@ -929,12 +933,32 @@ class _ImportRun:
             self.conn.execute(table.insert(), rows)
             return
         cols = list(rows[0])
-        converters = [_sqlite_converter(table.c[c].type) for c in cols]
         sql = f"INSERT INTO {table.name} ({', '.join(cols)}) VALUES ({', '.join('?' * len(cols))})"
-        data = [
-            tuple(conv(r[c]) if conv else r[c] for c, conv in zip(cols, converters, strict=True))
-            for r in rows
+        getter = operator.itemgetter(*cols)
+        convert = [
+            (i, conv) for i, c in enumerate(cols) if (conv := _sqlite_converter(table.c[c].type))
         ]
+        if len(cols) == 1:
+            data = [(getter(r),) for r in rows]
+        elif not convert:
+            data = [getter(r) for r in rows]
+        else:
+            memo: dict[int, Any] = {}  # the batch's timestamps are mostly one object
+
+            def converted(value: Any, conv: Callable[[Any], Any]) -> Any:
+                key = id(value)
+                if isinstance(value, datetime):
+                    if key not in memo:
+                        memo[key] = conv(value)
+                    return memo[key]
+                return conv(value)
+
+            data = []
+            for r in rows:
+                values = list(getter(r))
+                for i, conv in convert:
+                    values[i] = converted(values[i], conv)
+                data.append(values)
         cursor = self.conn.connection.dbapi_connection.cursor()
         try:
             cursor.executemany(sql, data)
