@@ -162,6 +162,7 @@ def _grid(rng: random.Random, im: Image.Image, pal: Sequence[RGB]) -> None:
             )
 
 
+_COVERING = frozenset({"photo", "landscape"})
 _PAINTERS = {
     "color_field": _color_field,
     "geometric": _geometric,
@@ -186,6 +187,10 @@ def render_composition(
         raise ValueError("the palette needs at least one colour")
     rng = random.Random(seed)
     pal = [tuple(int(v) for v in c) for c in palette]
-    ground = gradient(size, _mix(pal[0], (255, 255, 255), 0.15), _mix(pal[0], (0, 0, 0), 0.15), rng.uniform(-30, 30))
+    angle = rng.uniform(-30, 30)
+    if style in _COVERING:  # painted over entirely: a flat ground saves drawing a gradient
+        ground = Image.new("RGB", size, pal[0])
+    else:
+        ground = gradient(size, _mix(pal[0], (255, 255, 255), 0.15), _mix(pal[0], (0, 0, 0), 0.15), angle)
     _PAINTERS[style](rng, ground, pal)  # type: ignore[arg-type]
     return ground

@@ -115,19 +115,21 @@ def _render_chunk(files_dir: str, tasks: Sequence[_PictureTask]) -> list[tuple[i
     return [_render_and_store(files_dir, t) for t in tasks]
 
 
-def _worker_context() -> multiprocessing.context.BaseContext:
-    """fork on Linux (fast, and no re-import of the caller's main module); spawn elsewhere.
+def _worker_context() -> multiprocessing.context.BaseContext | None:
+    """fork on Linux: fast, and the caller's main module is not imported again.
 
     The workers only draw pictures and write files: they never touch the parent's database
-    connections or threads, and they leave through ``os._exit``.
+    connections or threads, and they leave through ``os._exit``. Elsewhere (spawn only, which
+    re-runs an unguarded ``__main__`` and needs freeze_support in bundles) pictures are drawn
+    in this process.
     """
     if sys.platform.startswith("linux"):
         return multiprocessing.get_context("fork")
-    return multiprocessing.get_context("spawn")
+    return None
 
 
 def _default_workers(n_images: int) -> int:
-    if n_images < MIN_IMAGES_FOR_WORKERS:
+    if n_images < MIN_IMAGES_FOR_WORKERS or _worker_context() is None:
         return 0
     return max(1, min(4, os.cpu_count() or 1))
 
@@ -173,10 +175,9 @@ def build_demo_catalog(
     ]
 
     n_workers = _default_workers(n_images) if workers is None else workers
+    context = _worker_context()
     executor: Executor | None = (
-        ProcessPoolExecutor(n_workers, mp_context=_worker_context())
-        if n_workers > 0
-        else None
+        ProcessPoolExecutor(n_workers, mp_context=context) if n_workers > 0 and context else None
     )
     files_dir = str(services.files_dir)
     chunk = 40

@@ -362,7 +362,7 @@ CATEGORIES: dict[str, dict[str, Any]] = {
         "genes": {"Drawing": 85},
         "size": ((20, 110), (0.6, 1.5)),
         "price": (800, 30000),
-        "role": "draughtsman",
+        "role": "artist working on paper",
     },
     "Print": {
         "media": ("Screenprint in colours", "Etching and aquatint", "Lithograph",
@@ -550,6 +550,10 @@ def _pick_weighted(rng: random.Random, weights: dict[str, float]) -> str:
     return rng.choices(list(weights), weights=list(weights.values()))[0]
 
 
+def _a(word: str) -> str:
+    return "an" if word[:1] in "AEIOU" else "a"
+
+
 def make_artists(rng: random.Random, n: int) -> list[DemoArtist]:
     out: list[DemoArtist] = []
     seen: set[str] = set()
@@ -597,9 +601,9 @@ def make_artists(rng: random.Random, n: int) -> list[DemoArtist]:
         lived = f"{birth}–{death}" if death else f"born {birth}"
         theme, theme2 = rng.sample(THEMES, 2)
         bio = (
-            f"{name} ({lived}, {city}) is a {nationality} {role} whose work explores {theme}. "
+            f"{name} ({lived}, {city}) is {_a(nationality)} {nationality} {role} whose work explores {theme}. "
             if death is None
-            else f"{name} ({lived}) was a {nationality} {role} from {city} whose work explored {theme}. "
+            else f"{name} ({lived}) was {_a(nationality)} {nationality} {role} from {city} whose work explored {theme}. "
         )
         bio += rng.choice(
             (
