@@ -5,8 +5,6 @@ from __future__ import annotations
 import argparse
 import json
 
-from artdesk.services.similar import DUPLICATE_THRESHOLD
-
 
 def register(sub: argparse._SubParsersAction) -> None:
     p = sub.add_parser("similar", help="the works most similar to one artwork, with the reasons")
@@ -15,8 +13,8 @@ def register(sub: argparse._SubParsersAction) -> None:
     p.add_argument("--json", action="store_true", help="print JSON")
     p.set_defaults(func=cmd_similar)
     d = sub.add_parser("duplicates", help="groups of works that are probably the same object")
-    d.add_argument("--min-score", type=float, default=DUPLICATE_THRESHOLD,
-                   help=f"the weakest link a group may have, 0..1 (default {DUPLICATE_THRESHOLD})")
+    d.add_argument("--min-score", type=float, default=None,
+                   help="the weakest link a group may have, 0..1 (default: the finder's calibrated threshold)")
     d.add_argument("--json", action="store_true", help="print JSON")
     d.set_defaults(func=cmd_duplicates)
 
@@ -49,7 +47,10 @@ def cmd_similar(args: argparse.Namespace, ctx) -> int:  # noqa: ANN001
 
 def cmd_duplicates(args: argparse.Namespace, ctx) -> int:  # noqa: ANN001
     svc = _ready(ctx)
-    groups = svc.similar.duplicate_groups(min_score=args.min_score)
+    from artdesk.services.similar import DUPLICATE_THRESHOLD
+
+    min_score = DUPLICATE_THRESHOLD if args.min_score is None else args.min_score
+    groups = svc.similar.duplicate_groups(min_score=min_score)
     if args.json:
         print(json.dumps([{"ids": list(g.ids), "score": round(g.score, 4)} for g in groups], indent=2))
         return 0
