@@ -1,0 +1,96 @@
+"""Ask a running desktop app to quit: on SIGINT/SIGTERM, or after a fixed time (smoke tests).
+
+While Qt's event loop runs, the main thread sits in C++ and a Python signal handler only runs
+when some Python code happens to be called, so a plain ``signal.signal`` handler is not enough.
+:func:`install_quit_requests` makes the C-level handler write to a socket
+(:func:`signal.set_wakeup_fd`); a small daemon thread waits on that socket, and on a signal or
+when ``quit_after`` seconds have passed it *queues* a call to ``QCoreApplication.quit()`` on the
+application object.  A queued call is thread-safe and is delivered by the event loop even if
+the loop has not started yet when the request is made, so this works whatever the window code
+does and can be installed before the ``QApplication`` exists.  ``quit()`` ends ``exec()`` with
+exit code 0 and the normal shutdown path (closing windows, stopping workers) runs.
+
+Used by ``artdesk gui --quit-after SECONDS`` (packaging checks and smoke tests) and by every
+``artdesk gui`` run for SIGINT/SIGTERM.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import signal
+import socket
+import threading
+from collections.abc import Iterator
+
+from PySide6.QtCore import QCoreApplication, QMetaObject, Qt
+
+__all__ = ["quit_requests", "request_quit"]
+
+#: How often the waiting thread looks for the application object before it exists.
+_POLL_S = 0.05
+
+
+def request_quit() -> bool:
+    """Queue ``quit()`` on the running application; False when there is no application yet."""
+    app = QCoreApplication.instance()
+    if app is None:
+        return False
+    QMetaObject.invokeMethod(app, "quit", Qt.ConnectionType.QueuedConnection)
+    return True
+
+
+def _quit_when_app_exists(stop: threading.Event) -> None:
+    while not stop.is_set():
+        if request_quit():
+            return
+        stop.wait(_POLL_S)
+
+
+@contextlib.contextmanager
+def quit_requests(*, quit_after: float | None = None) -> Iterator[None]:
+    """Within the block, SIGINT/SIGTERM (and ``quit_after`` seconds, if given) quit the app.
+
+    Must be entered on the main thread.  On leaving, the previous signal handlers and wakeup
+    descriptor are restored and the waiting thread ends.
+    """
+    if quit_after is not None and quit_after < 0:
+        raise ValueError(f"quit_after must be zero or more seconds, not {quit_after}")
+    receiver, sender = socket.socketpair()
+    receiver.setblocking(True)
+    sender.setblocking(False)
+    stop = threading.Event()
+    wanted = [signal.SIGINT] + ([signal.SIGTERM] if hasattr(signal, "SIGTERM") else [])
+    previous_handlers = {}
+    waiter: threading.Thread | None = None
+    previous_fd = signal.set_wakeup_fd(sender.fileno(), warn_on_full_buffer=False)
+    try:
+        for signum in wanted:
+            # The C-level handler writes to the wakeup socket; this Python part has nothing
+            # left to do (it may run late, when Qt next calls into Python).
+            previous_handlers[signum] = signal.signal(signum, lambda _signum, _frame: None)
+        receiver.settimeout(quit_after)
+
+        def wait() -> None:
+            try:
+                data = receiver.recv(64)
+            except TimeoutError:  # quit_after passed
+                data = b"t"
+            except OSError:  # socket closed on leaving the block
+                return
+            if data and not stop.is_set():
+                _quit_when_app_exists(stop)
+
+        waiter = threading.Thread(target=wait, name="artdesk-quit-requests", daemon=True)
+        waiter.start()
+        yield
+    finally:
+        stop.set()
+        signal.set_wakeup_fd(previous_fd)
+        for signum, handler in previous_handlers.items():
+            signal.signal(signum, handler)
+        with contextlib.suppress(OSError):
+            sender.send(b"x")  # wake the waiter so it sees `stop` and ends
+        if waiter is not None:
+            waiter.join(timeout=1.0)
+        sender.close()
+        receiver.close()
