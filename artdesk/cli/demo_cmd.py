@@ -74,7 +74,10 @@ def prepare_demo(args: argparse.Namespace, ctx) -> bool:  # noqa: ANN001
     where = settings.catalog_path if not settings.database_url else ctx.services().db.display
     services = ctx.services()
     marker = demo_marker(services)
-    if marker is not None and not args.force:
+    unfinished = marker is not None and not marker.get("complete", False)
+    if unfinished:
+        print(f"the demo catalog at {where} was left unfinished; building it again", file=sys.stderr)
+    if marker is not None and not args.force and not unfinished:
         stats = services.catalog.stats()
         print(f"demo catalog: {where} (kept; --force builds it again)")
         print(f"{stats['artworks']:,} artworks by {stats['artists']:,} artists, seed {marker.get('seed')}")
@@ -85,9 +88,12 @@ def prepare_demo(args: argparse.Namespace, ctx) -> bool:  # noqa: ANN001
             f"{where} holds a catalog with {count:,} artworks that is not a demo; "
             "artdesk demo never writes into it (give another --catalog)"
         )
-    if marker is not None:  # --force
+    if marker is not None:  # --force, or an interrupted build
         if settings.database_url:
-            raise ArtdeskError("--force does not delete a shared database; empty it yourself or use --catalog")
+            raise ArtdeskError(
+                "rebuilding a demo needs an empty catalog, and artdesk never empties a shared "
+                "database; empty it yourself or use --catalog"
+            )
         ctx.close()
         _remove_sqlite_catalog(settings)
         services = ctx.services()

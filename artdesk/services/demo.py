@@ -87,7 +87,10 @@ class DemoSummary:
 
 
 def demo_marker(services: Any) -> dict[str, Any] | None:
-    """The demo flag of a catalog (a dict: seed, counts, created_at) or None if it is no demo."""
+    """The demo flag of a catalog (a dict: seed, counts, complete, created_at) or None.
+
+    ``complete`` is False while a build runs, and stays False if it was interrupted.
+    """
     value = get_json_meta(services.db, DEMO_META_KEY)
     return value if isinstance(value, dict) else None
 
@@ -159,6 +162,8 @@ def build_demo_catalog(
         raise ConflictError(
             f"the catalog already holds {existing:,} artworks; a demo is built only into an empty catalog"
         )
+    # Flag the catalog first: an interrupted build stays recognisable as an unfinished demo.
+    set_json_meta(services.db, DEMO_META_KEY, {"seed": seed, "artworks": artworks, "complete": False})
     report = progress or (lambda stage, done, total: None)
     today = today or date.today()
     rng = random.Random(seed)
@@ -251,6 +256,7 @@ def build_demo_catalog(
             "artworks": summary.artworks,
             "artists": summary.artists,
             "images": summary.images,
+            "complete": True,
             "created_at": datetime.now(UTC).isoformat(timespec="seconds"),
         },
     )

@@ -77,3 +77,29 @@ def test_with_a_display_the_desktop_app_opens_on_the_demo(monkeypatch: pytest.Mo
     )
     assert main(["demo", "--artworks", "10"]) == 0
     assert seen == [data_dir() / "demo.sqlite"]
+
+
+def test_an_interrupted_demo_is_built_again(capsys: pytest.CaptureFixture[str]) -> None:
+    from artdesk.services.container import open_services
+    from artdesk.services.demo import build_demo_catalog, demo_marker
+
+    path = data_dir() / "demo.sqlite"
+    svc = open_services(f"sqlite:///{path}", data_dir() / "demo.files")
+
+    def stop(stage: str, done: int, total: int) -> None:
+        if stage == "images":
+            raise KeyboardInterrupt
+
+    with pytest.raises(KeyboardInterrupt):
+        build_demo_catalog(svc, artworks=30, progress=stop, workers=0)
+    assert svc.catalog.count_artworks() == 30
+    assert demo_marker(svc)["complete"] is False
+    svc.close()
+
+    assert main(["demo", "--artworks", "20", "--no-open"]) == 0
+    captured = capsys.readouterr()
+    assert "left unfinished; building it again" in captured.err
+    assert "20 artworks by" in captured.out
+    svc = open_services(f"sqlite:///{path}", data_dir() / "demo.files")
+    assert svc.catalog.count_artworks() == 20 and demo_marker(svc)["complete"] is True
+    svc.close()

@@ -60,6 +60,7 @@ def test_counts_and_flag(demo) -> None:  # noqa: ANN001
     assert summary.images == 300
     marker = demo_marker(svc)
     assert marker is not None and marker["seed"] == SEED and marker["artworks"] == 300
+    assert marker["complete"] is True
     kinds = {p.type for p in svc.catalog.list_partners()}
     assert {"gallery", "museum", "studio"} <= kinds
     with svc.db.read() as s:
