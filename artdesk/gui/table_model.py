@@ -22,7 +22,8 @@ from typing import Any
 from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelIndex, Qt, Signal
 from PySide6.QtGui import QImage, QPixmap
 
-from artdesk.core.models import Artwork
+from artdesk.core.errors import ArtdeskError
+from artdesk.core.models import Artwork, ImageInfo
 from artdesk.gui.tasks import TaskRunner
 from artdesk.gui.thumbs import load_thumbnail, resolve
 from artdesk.services.catalog import ArtworkQuery, CatalogService
@@ -66,6 +67,23 @@ class _Block:
     thumbs: dict[int, QImage]
 
 
+# Where a cached thumbnail of an image is (ImageService.thumbnail_path), made on first request.
+ThumbPath = Callable[[ImageInfo, int], Path]
+
+
+def thumbnail_for(
+    info: ImageInfo, size: int, files_dir: Path | None, thumb_path: ThumbPath | None
+) -> QImage | None:
+    """A work's image as a small QImage (worker threads only); None when it cannot be shown."""
+    path = resolve(files_dir, info.path)
+    if thumb_path is not None:
+        try:
+            path = thumb_path(info, max(size, 32))
+        except (ArtdeskError, OSError, ValueError):
+            return None
+    return load_thumbnail(path, size)
+
+
 def _fetch_block(
     catalog: CatalogService,
     query: ArtworkQuery,
@@ -73,12 +91,13 @@ def _fetch_block(
     limit: int,
     files_dir: Path | None,
     thumb_size: int,
+    thumb_path: ThumbPath | None = None,
 ) -> tuple[list[Artwork], dict[int, QImage]]:
     rows = catalog.list_artworks(query, offset, limit)
     thumbs: dict[int, QImage] = {}
     if rows and thumb_size > 0:
         for artwork_id, info in catalog.default_images([a.id for a in rows]).items():
-            image = load_thumbnail(resolve(files_dir, info.path), thumb_size)
+            image = thumbnail_for(info, thumb_size, files_dir, thumb_path)
             if image is not None:
                 thumbs[artwork_id] = image
     return rows, thumbs
@@ -104,6 +123,7 @@ class ArtworkTableModel(QAbstractTableModel):
         runner: TaskRunner,
         *,
         files_dir: Path | None = None,
+        thumb_path: ThumbPath | None = None,
         thumb_size: int = 40,
         block_size: int = BLOCK_SIZE,
         max_blocks: int = MAX_BLOCKS,
@@ -113,6 +133,7 @@ class ArtworkTableModel(QAbstractTableModel):
         self._catalog = catalog
         self._runner = runner
         self._files_dir = files_dir
+        self._thumb_path = thumb_path
         self.thumb_size = thumb_size
         self.block_size = block_size
         self.max_blocks = max_blocks
@@ -149,6 +170,10 @@ class ArtworkTableModel(QAbstractTableModel):
             on_error=lambda exc: self._count_failed(gen, exc),
         )
         self._request_block(0)
+
+    def preset_sort(self, key: str, descending: bool) -> None:
+        """Set the order the next query loads in (restoring a saved header), loading nothing."""
+        self._query = replace(self._query, sort=key, descending=descending)
 
     def update_query(self, **changes: Any) -> None:
         self.set_query(replace(self._query, **changes))
@@ -229,6 +254,7 @@ class ArtworkTableModel(QAbstractTableModel):
             self.block_size,
             self._files_dir,
             self.thumb_size,
+            self._thumb_path,
             on_done=lambda result: self._block_arrived(gen, block, result),
             on_error=lambda exc: self._block_failed(gen, block, exc),
         )

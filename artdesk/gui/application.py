@@ -1,0 +1,100 @@
+"""The desktop application: QApplication, theme, translations, the window, the event loop.
+
+``artdesk.app.run_desktop`` (the composition root) opens the catalog and the API server and
+hands them here; this module owns everything Qt.
+"""
+
+from __future__ import annotations
+
+import sys
+from pathlib import Path
+from typing import Any
+
+from PySide6.QtCore import QLibraryInfo, QLocale, QSettings, Qt, QTranslator
+from PySide6.QtWidgets import QApplication
+
+from artdesk.gui.dialogs import settings_store
+from artdesk.gui.main_window import MainWindow
+from artdesk.gui.tasks import TaskRunner
+from artdesk.gui.theme import app_icon, apply_theme
+from artdesk.resources import resource_roots
+
+
+def create_application(argv: list[str] | None = None) -> QApplication:
+    app = QApplication.instance()
+    if app is None:
+        app = QApplication(argv if argv is not None else sys.argv[:1])
+    app.setApplicationName("artdesk")
+    app.setOrganizationName("artdesk")
+    app.setApplicationDisplayName("artdesk")
+    app.setWindowIcon(app_icon())
+    _install_translators(app)
+    return app
+
+
+def _install_translators(app: QApplication) -> None:
+    """Qt's own strings and artdesk's (resources/translations/artdesk_<locale>.qm) if present."""
+    locale = QLocale.system()
+    qt = QTranslator(app)
+    if qt.load(locale, "qtbase", "_", QLibraryInfo.path(QLibraryInfo.LibraryPath.TranslationsPath)):
+        app.installTranslator(qt)
+    for root in resource_roots():
+        ours = QTranslator(app)
+        if ours.load(locale, "artdesk", "_", str(root / "translations")):
+            app.installTranslator(ours)
+            break
+
+
+def remembered_catalog(data_dir: Path) -> str | None:
+    """The catalog to open when none was named: the default from the preferences, else the last."""
+    store = settings_store(data_dir)
+    for key in ("catalog/default", "catalog/last"):
+        value = str(store.value(key, "") or "").strip()
+        if value and Path(value).exists():
+            return value
+    return None
+
+
+class Desktop:
+    """One running window on one catalog, with its task runner."""
+
+    def __init__(self, app: QApplication, services: Any, data_dir: Path, *, catalog_label: str, catalog_path: Path | None, server: Any = None) -> None:
+        self.app = app
+        self.store: QSettings = settings_store(data_dir)
+        if catalog_path is not None:
+            self.store.setValue("catalog/last", str(catalog_path))
+        apply_theme(app, str(self.store.value("view/theme", "system")))
+        self.runner = TaskRunner()
+        self.server = server
+        self.window = MainWindow(
+            services, self.runner, self.store,
+            catalog_label=catalog_label, server=server, theme_changed=self.set_theme,
+        )
+        hints = app.styleHints()
+        if hasattr(hints, "colorSchemeChanged"):
+            hints.colorSchemeChanged.connect(self._scheme_changed)
+
+    def set_theme(self, choice: str) -> None:
+        apply_theme(self.app, choice)
+
+    def _scheme_changed(self, _scheme: Qt.ColorScheme) -> None:
+        if str(self.store.value("view/theme", "system")) == "system":
+            apply_theme(self.app, "system")
+
+    def start_server(self) -> None:
+        """Start the API server off the GUI thread; the status bar shows its address."""
+        if self.server is None:
+            return
+        self.runner.read(
+            self.server.start,
+            on_done=lambda _a: self.window.update_server_status(),
+            on_error=lambda exc: (self.window.update_server_status(), self.window.show_error(exc)),
+        )
+
+    def run(self) -> int:
+        self.window.show()
+        self.start_server()
+        return self.app.exec()
+
+    def stop_tasks(self) -> None:
+        self.runner.stop(wait=True)
