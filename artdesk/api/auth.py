@@ -16,6 +16,7 @@ from dataclasses import dataclass
 
 from fastapi import Request, Response, Security
 from fastapi.security import HTTPAuthorizationCredentials, HTTPBearer
+from starlette.concurrency import run_in_threadpool
 
 from artdesk.api.errors import ApiError, forbidden_scope, unauthorized
 from artdesk.api.ratelimit import RateLimiter
@@ -66,17 +67,19 @@ class Authenticator:
         self._verified: dict[bytes, tuple[ApiKey, float]] = {}
         self._lock = threading.Lock()
 
-    def authenticate(self, credentials: HTTPAuthorizationCredentials | None) -> Principal:
+    async def authenticate(self, credentials: HTTPAuthorizationCredentials | None) -> Principal:
+        """The caller's key; a catalog lookup (on the thread pool) only when not cached."""
         if credentials is None or not credentials.credentials:
             raise unauthorized("Missing API key: send Authorization: Bearer ak_live_...")
         secret = credentials.credentials.strip()
         key = self._cached(secret)
         if key is None:
-            key = self.keys.verify(secret)
+            key = await run_in_threadpool(self.keys.verify, secret)
             if key is None:
                 raise unauthorized("Invalid or revoked API key")
             self._remember(secret, key)
-        self._touch(key.id)
+        if self._touch_due(key.id):
+            await run_in_threadpool(self.keys.touch, key.id)
         return Principal(key)
 
     # A verified key is trusted for VERIFIED_FOR_SECONDS without asking the catalog again
@@ -97,16 +100,17 @@ class Authenticator:
                 self._verified.clear()
             self._verified[digest] = (key, time.monotonic() + VERIFIED_FOR_SECONDS)
 
-    def _touch(self, key_id: int) -> None:
+    def _touch_due(self, key_id: int) -> bool:
         now = time.monotonic()
         with self._lock:
             last = self._touched.get(key_id)
             if last is not None and now - last < TOUCH_EVERY_SECONDS:
-                return
+                return False
             self._touched[key_id] = now
-        self.keys.touch(key_id)
+            return True
 
-    def admit(self, principal: Principal, scope: str, *, write: bool, response: Response) -> None:
+    def admit(self, principal: Principal, scope: str, *, write: bool, request: Request) -> None:
+        """Count the request against the key's limit (429 when over), then check the scope."""
         decision = self.limiter.hit(
             principal.key.id, principal.key.rate_limit_per_minute, write=write
         )
@@ -118,10 +122,15 @@ class Authenticator:
                 headers={**decision.headers(), "Retry-After": str(decision.retry_after)},
                 extra={"retry_after": decision.retry_after},
             )
-        response.headers.update(decision.headers())
+        request.state.rate_limit_headers = decision.headers()
         if not principal.has(scope):
             shown = "a read scope" if scope == ANY_READ else scope
             raise forbidden_scope(shown)
+
+
+def rate_limit_headers(request: Request) -> dict[str, str]:
+    """The X-RateLimit-* headers of this request (empty before authentication)."""
+    return getattr(request.state, "rate_limit_headers", None) or {}
 
 
 def authenticator(request: Request) -> Authenticator:
@@ -131,14 +140,16 @@ def authenticator(request: Request) -> Authenticator:
 def require(scope: str, *, write: bool = False) -> Callable[..., Principal]:
     """A dependency: the authenticated, admitted caller holding ``scope``."""
 
-    def dependency(
+    async def dependency(
         request: Request,
         response: Response,
         credentials: HTTPAuthorizationCredentials | None = Security(bearer),
     ) -> Principal:
+        # async: a cached key costs no thread hop; lookups and writes go to the thread pool.
         auth = authenticator(request)
-        principal = auth.authenticate(credentials)
-        auth.admit(principal, scope, write=write, response=response)
+        principal = await auth.authenticate(credentials)
+        auth.admit(principal, scope, write=write, request=request)
+        response.headers.update(rate_limit_headers(request))
         return principal
 
     dependency.__name__ = f"require_{scope.replace(':', '_')}"

@@ -19,7 +19,7 @@ from fastapi import Request
 from fastapi.encoders import jsonable_encoder
 from fastapi.responses import JSONResponse, Response
 
-from artdesk.api.auth import Principal
+from artdesk.api.auth import Principal, rate_limit_headers
 from artdesk.api.errors import ApiError
 from artdesk.services.api_support import MAX_IDEMPOTENCY_KEY, IdempotencyStore
 
@@ -80,6 +80,19 @@ class Idempotency:
                 self._locks[slot] = (lock, users - 1)
 
     def run(
+        self,
+        request: Request,
+        principal: Principal,
+        body: Any,
+        write: Callable[[], Outcome],
+        *,
+        if_match: str | None = None,
+    ) -> Response:
+        response = self._run(request, principal, body, write, if_match=if_match)
+        response.headers.update(rate_limit_headers(request))
+        return response
+
+    def _run(
         self,
         request: Request,
         principal: Principal,

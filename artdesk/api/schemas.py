@@ -11,6 +11,7 @@ from datetime import UTC, datetime
 from typing import Any, Literal
 
 from pydantic import BaseModel, ConfigDict, Field, model_validator
+from pydantic_core import to_json
 
 from artdesk.core.models import CONFIDENTIAL_FIELDS, Artist, Artwork, ChangeEntry, Partner
 
@@ -134,7 +135,7 @@ class ArtworkPublic(BaseModel):
 
     @classmethod
     def of(cls, a: Artwork) -> ArtworkPublic:
-        return cls.model_construct(**public_artwork_dict(a))
+        return cls.model_validate(public_artwork_dict(a))
 
 
 _PUBLIC_ARTWORK_FIELDS = tuple(
@@ -148,8 +149,23 @@ def public_artwork_dict(a: Artwork) -> dict[str, Any]:
     for name in _PUBLIC_ARTWORK_FIELDS:
         value = getattr(a, name)
         out[name] = utc(value) if name in _TIMES else value
-    out["artists"] = [ArtistRefPublic(id=r.id, name=r.name, slug=r.slug) for r in a.artists]
+    out["artists"] = [{"id": r.id, "name": r.name, "slug": r.slug} for r in a.artists]
     return out
+
+
+def artwork_list_json(items: list[Artwork], total: int, page: int, limit: int) -> bytes:
+    """An ``ArtworkList`` as JSON, serialised straight from the values (the hot read path).
+
+    The same document ``ArtworkList(...).model_dump_json()`` gives (a test checks it), about
+    ten times cheaper for a page of 100.
+    """
+    artworks = [public_artwork_dict(a) for a in items]
+    return to_json({"artworks": artworks, "total": total, "page": page, "limit": limit})
+
+
+def artwork_json(artwork: Artwork) -> bytes:
+    """An ``ArtworkPublic`` as JSON, serialised straight from the value."""
+    return to_json(public_artwork_dict(artwork))
 
 
 class ArtworkChanged(BaseModel):

@@ -211,3 +211,27 @@ def test_changelog_records_api_writes_with_source(client, headers, services, ent
     assert [c["id"] for c in r.json()["changes"]] == [changes[2]["id"]]
     assert r.json()["total"] == 1 and r.json()["limit"] == 100
     assert json.loads(r.text)["page"] == 1
+
+
+def test_fast_serialisation_matches_the_wire_models(services, entity):
+    from artdesk.api.schemas import ArtworkList, ArtworkPublic, artwork_json, artwork_list_json
+
+    cat = services.catalog
+    a = cat.create_artwork(dict(SEED_BODY), partner_id=entity.id, source="test")
+    b = cat.create_artwork({"title": "Two", "height_cm": 12.5, "published": True}, partner_id=entity.id,
+                           source="test", artists=["A B", "C D"])
+    items = cat.list_artworks()
+    fast = json.loads(artwork_list_json(items, 2, 1, 50))
+    model = json.loads(ArtworkList(artworks=[ArtworkPublic.of(x) for x in items], total=2, page=1,
+                                   limit=50).model_dump_json())
+    assert fast == model
+    for x in (a, b):
+        one = cat.get_artwork(x.id, detail=False)
+        assert json.loads(artwork_json(one)) == json.loads(ArtworkPublic.of(one).model_dump_json())
+
+
+def test_writes_carry_rate_limit_headers(client, headers):
+    r = client.post("/v1/artworks", json={"title": "A"}, headers=headers)
+    assert r.status_code == 201
+    assert int(r.headers["x-ratelimit-remaining"]) < int(r.headers["x-ratelimit-limit"])
+    assert "x-ratelimit-reset" in r.headers

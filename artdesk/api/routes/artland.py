@@ -13,7 +13,14 @@ from typing import Annotated, Any
 
 from fastapi import APIRouter, Depends, Header, Path, Query, Request, Response
 
-from artdesk.api.auth import ANY, ANY_READ, Authenticator, Principal, require
+from artdesk.api.auth import (
+    ANY,
+    ANY_READ,
+    Authenticator,
+    Principal,
+    rate_limit_headers,
+    require,
+)
 from artdesk.api.errors import ApiError
 from artdesk.api.idempotency import Idempotency, Outcome
 from artdesk.api.schemas import (
@@ -37,6 +44,8 @@ from artdesk.api.schemas import (
     ProfileUpdate,
     SyncStatus,
     Usage,
+    artwork_json,
+    artwork_list_json,
     public_artwork_dict,
     utc,
 )
@@ -84,6 +93,15 @@ IdempotencyKey = Annotated[
 
 def _err(*codes: int) -> dict[int | str, dict[str, Any]]:
     return {c: {"model": ErrorBody} for c in codes}
+
+
+def _json(request: Request, body: bytes, headers: dict[str, str] | None = None) -> Response:
+    """A serialised wire document (the hot read paths build their JSON in one step)."""
+    return Response(
+        body,
+        media_type="application/json",
+        headers={**rate_limit_headers(request), **(headers or {})},
+    )
 
 
 def _clamp(limit: int) -> int:
@@ -141,6 +159,7 @@ def create_artwork(
     summary="List the artworks of the entity bound to the key",
 )
 def list_artworks(
+    request: Request,
     ctx: Ctx,
     principal: Annotated[Principal, Depends(require("artworks:read"))],
     page: Page = 1,
@@ -153,7 +172,7 @@ def list_artworks(
     availability: Annotated[str | None, Query(max_length=40)] = None,
     q: Annotated[str | None, Query(max_length=500, description="Full-text search")] = None,
     updated_since: datetime | None = None,
-) -> ArtworkList:
+) -> Response:
     limit = _clamp(limit)
     query = ArtworkQuery(
         partner_id=principal.partner_id,
@@ -165,9 +184,7 @@ def list_artworks(
         updated_since=_naive_utc(updated_since, "updated_since"),
     )
     items, total = ctx.pages.page(query, (page - 1) * limit, limit)
-    return ArtworkList(
-        artworks=[ArtworkPublic.of(a) for a in items], total=total, page=page, limit=limit
-    )
+    return _json(request, artwork_list_json(items, total, page, limit))
 
 
 @router.get(
@@ -179,15 +196,14 @@ def list_artworks(
 )
 def get_artwork(
     artwork_id: ArtworkId,
+    request: Request,
     ctx: Ctx,
-    response: Response,
     principal: Annotated[Principal, Depends(require("artworks:read"))],
-) -> ArtworkPublic:
+) -> Response:
     artwork = ctx.services.catalog.get_artwork(
         artwork_id, partner_id=principal.partner_id, detail=False
     )
-    response.headers["ETag"] = artwork.etag
-    return ArtworkPublic.of(artwork)
+    return _json(request, artwork_json(artwork), {"ETag": artwork.etag})
 
 
 _ETAG = re.compile(r'^(?:W/)?"?(\d+)-(\d+)"?$')
