@@ -143,7 +143,7 @@ def _ms(text: str) -> float:
 
 def wrk(url: str, *, seconds: int, connections: int, headers: dict[str, str],
         script: Path | None = None) -> dict[str, float]:
-    cmd = ["wrk", "-t1", f"-c{connections}", f"-d{seconds}s", "--latency"]
+    cmd = ["wrk", "-t1", f"-c{connections}", f"-d{seconds}s", "--timeout", "30s", "--latency"]
     for k, v in headers.items():
         cmd += ["-H", f"{k}: {v}"]
     if script is not None:
