@@ -133,7 +133,7 @@ class ImageService:
             self.files_dir, data, name, max_pixels=self.max_pixels, max_bytes=self.max_bytes
         )
         try:
-            return self.catalog.add_image_record(
+            info = self.catalog.add_image_record(
                 artwork_id,
                 path=stored.path,
                 content_hash=stored.facts.content_hash,
@@ -146,6 +146,12 @@ class ImageService:
             if stored.created and self._references(stored.path) == 0:
                 (self.files_dir / stored.path).unlink(missing_ok=True)
             raise
+        # A concurrent remove of the last other record may have deleted the shared file
+        # between storing and recording: the record must never point at nothing.
+        target = self.files_dir / stored.path
+        if not target.is_file():
+            _write_atomically(target, data)
+        return info
 
     def remove_image(self, image_id: int, source: str) -> ImageInfo:
         """Detach an image; its file and thumbnails go once no image record uses them."""
