@@ -117,6 +117,9 @@ def run_demo(args: argparse.Namespace, ctx) -> int:  # noqa: ANN001 - cli.main.C
         except ImportError:
             print("the desktop app is not part of this build yet; serving the demo's API instead", file=sys.stderr)
         else:
+            if not ctx.settings.database_url:
+                # Name the catalog, so the app opens the demo rather than the last one it remembers.
+                args.catalog = str(ctx.settings.catalog_path)
             return int(run_desktop(ctx) or 0)
     return _serve(args, ctx)
 

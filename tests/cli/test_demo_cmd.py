@@ -72,9 +72,15 @@ def test_with_a_display_the_desktop_app_opens_on_the_demo(monkeypatch: pytest.Mo
 
     monkeypatch.setenv("QT_QPA_PLATFORM", "offscreen")
     seen = []
-    monkeypatch.setattr(
-        artdesk.app, "run_desktop", lambda ctx: seen.append(ctx.settings.catalog_path) or 0, raising=False
-    )
+
+    def fake_desktop(ctx) -> int:  # noqa: ANN001
+        # the app reopens the catalog it remembers unless one is named: the demo must win
+        remembering = getattr(artdesk.app, "_desktop_settings", None)
+        settings = remembering(ctx, "/elsewhere/last.sqlite") if remembering else ctx.settings
+        seen.append(settings.catalog_path)
+        return 0
+
+    monkeypatch.setattr(artdesk.app, "run_desktop", fake_desktop, raising=False)
     assert main(["demo", "--artworks", "10"]) == 0
     assert seen == [data_dir() / "demo.sqlite"]
 
