@@ -2,12 +2,13 @@
 
 While Qt's event loop runs, the main thread sits in C++ and a Python signal handler only runs
 when some Python code happens to be called, so a plain ``signal.signal`` handler is not enough.
-:func:`install_quit_requests` makes the C-level handler write to a socket
+:func:`quit_requests` makes the C-level handler write to a socket
 (:func:`signal.set_wakeup_fd`); a small daemon thread waits on that socket, and on a signal or
-when ``quit_after`` seconds have passed it *queues* a call to ``QCoreApplication.quit()`` on the
-application object.  A queued call is thread-safe and is delivered by the event loop even if
-the loop has not started yet when the request is made, so this works whatever the window code
-does and can be installed before the ``QApplication`` exists.  ``quit()`` ends ``exec()`` with
+when ``quit_after`` seconds have passed it *queues* calls to ``QCoreApplication.quit()`` on the
+application object (repeated each second until the block is left, because Qt ignores a
+``quit()`` that arrives outside ``exec()``).  A queued call is thread-safe and is delivered by
+the event loop, so this works whatever the window code does and can be installed before the
+``QApplication`` exists.  ``quit()`` ends ``exec()`` with
 exit code 0 and the normal shutdown path (closing windows, stopping workers) runs.
 
 Used by ``artdesk gui --quit-after SECONDS`` (packaging checks and smoke tests) and by every
@@ -28,6 +29,8 @@ __all__ = ["quit_requests", "request_quit"]
 
 #: How often the waiting thread looks for the application object before it exists.
 _POLL_S = 0.05
+#: How often a quit request is repeated until the event loop has ended.
+_REPEAT_S = 1.0
 
 
 def request_quit() -> bool:
@@ -39,11 +42,11 @@ def request_quit() -> bool:
     return True
 
 
-def _quit_when_app_exists(stop: threading.Event) -> None:
+def _quit_until_stopped(stop: threading.Event) -> None:
+    # Qt ignores quit() when it arrives outside exec() (e.g. during a processEvents() call
+    # while windows are being built), so the request is repeated until the block is left.
     while not stop.is_set():
-        if request_quit():
-            return
-        stop.wait(_POLL_S)
+        stop.wait(_REPEAT_S if request_quit() else _POLL_S)
 
 
 @contextlib.contextmanager
@@ -78,7 +81,7 @@ def quit_requests(*, quit_after: float | None = None) -> Iterator[None]:
             except OSError:  # socket closed on leaving the block
                 return
             if data and not stop.is_set():
-                _quit_when_app_exists(stop)
+                _quit_until_stopped(stop)
 
         waiter = threading.Thread(target=wait, name="artdesk-quit-requests", daemon=True)
         waiter.start()
