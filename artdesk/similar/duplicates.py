@@ -609,31 +609,32 @@ class DuplicateFinder:
             scores = np.concatenate(parts)
         ok = scores >= min_score
         i, j, scores = i[ok], j[ok], scores[ok]
-        parent = list(range(len(self.ids)))
-
-        def find(x: int) -> int:
-            while parent[x] != x:
-                parent[x] = parent[parent[x]]
-                x = parent[x]
-            return x
-
+        # Centre clustering, strongest pairs first: every member of a group scored at least
+        # min_score against the group's centre, so groups never chain A~B~C~... across a
+        # catalogue the way connected components do (series, sketchbook pages, editions).
+        centre_of: dict[int, int] = {}
+        members: dict[int, list[int]] = defaultdict(list)
         weakest: dict[int, float] = {}
-        for a, b, s in sorted(
+        for a, b, sc in sorted(
             zip(i.tolist(), j.tolist(), scores.tolist(), strict=True), key=lambda t: -t[2]
         ):
-            ra, rb = find(a), find(b)
-            if ra == rb:
-                continue
-            w = min(s, weakest.get(ra, 1.0), weakest.get(rb, 1.0))
-            parent[rb] = ra
-            weakest[ra] = w
-        members: dict[int, list[int]] = defaultdict(list)
-        for r in set(i.tolist()) | set(j.tolist()):
-            members[find(r)].append(int(self.ids[r]))
+            if a not in centre_of and b not in centre_of:
+                centre_of[a] = centre_of[b] = a
+                members[a] = [a, b]
+                weakest[a] = sc
+            elif centre_of.get(a) == a and b not in centre_of:
+                centre_of[b] = a
+                members[a].append(b)
+                weakest[a] = min(weakest[a], sc)
+            elif centre_of.get(b) == b and a not in centre_of:
+                centre_of[a] = b
+                members[b].append(a)
+                weakest[b] = min(weakest[b], sc)
         groups = [
-            DuplicateGroup(ids=tuple(sorted(m)), score=round(weakest.get(root, 1.0), 6))
-            for root, m in members.items()
-            if len(m) > 1
+            DuplicateGroup(
+                ids=tuple(sorted(int(self.ids[x]) for x in m)), score=round(weakest[centre], 6)
+            )
+            for centre, m in members.items()
         ]
         groups.sort(key=lambda g: (-len(g.ids), -g.score, g.ids[0]))
         return groups
