@@ -11,6 +11,7 @@ from pathlib import Path
 import httpx
 from cli_server import artdesk, create_key, serve
 
+from artdesk.cli.main import main
 from artdesk.services.container import open_services
 
 
@@ -20,37 +21,47 @@ def _partner(catalog: Path, tmp_path: Path, name: str = "Galerie Nord") -> None:
     services.close()
 
 
-def test_keys_create_list_revoke(catalog_path: Path, tmp_path: Path):
+def run(capsys, catalog: Path, *args: str) -> subprocess.CompletedProcess[str]:  # noqa: ANN001
+    """`artdesk ARGS` in this process (the same entry point, without a Python start-up)."""
+    code = main(["--catalog", str(catalog), *args])
+    out, err = capsys.readouterr()
+    return subprocess.CompletedProcess(args, code, out, err)
+
+
+def test_keys_create_list_revoke(catalog_path: Path, tmp_path: Path, capsys):
     _partner(catalog_path, tmp_path)
-    done = artdesk(catalog_path, "keys", "create", "--partner", "galerie-nord", "--scope", "artworks:read",
-                   "--scope", "artworks:write", "--label", "website sync", "--rate-limit", "90")
+    done = run(capsys, catalog_path, "keys", "create", "--partner", "galerie-nord", "--scope",
+               "artworks:read", "--scope", "artworks:write", "--label", "website sync",
+               "--rate-limit", "90")
     assert done.returncode == 0, done.stderr
     lines = done.stdout.strip().splitlines()
     secret = lines[-1]
     assert re.fullmatch(r"ak_live_[A-Za-z0-9_-]{32,}", secret)
     assert done.stdout.count(secret) == 1
     prefix = secret[:16]
-    listed = artdesk(catalog_path, "keys", "list")
+    listed = run(capsys, catalog_path, "keys", "list")
     assert listed.returncode == 0
     assert prefix in listed.stdout and secret not in listed.stdout
     assert "website sync" in listed.stdout and "90" in listed.stdout and "active" in listed.stdout
     # Only a salted hash and the prefix are stored.
     raw = b"".join(p.read_bytes() for p in catalog_path.parent.glob(catalog_path.name + "*"))
     assert secret.encode() not in raw
-    revoked = artdesk(catalog_path, "keys", "revoke", prefix)
+    revoked = run(capsys, catalog_path, "keys", "revoke", prefix)
     assert revoked.returncode == 0 and prefix in revoked.stdout
-    assert "revoked" in artdesk(catalog_path, "keys", "list").stdout
-    assert prefix not in artdesk(catalog_path, "keys", "list", "--active").stdout
+    assert "revoked" in run(capsys, catalog_path, "keys", "list").stdout
+    assert prefix not in run(capsys, catalog_path, "keys", "list", "--active").stdout
 
 
-def test_keys_errors_are_one_line(catalog_path: Path, tmp_path: Path):
+def test_keys_errors_are_one_line(catalog_path: Path, tmp_path: Path, capsys):
     _partner(catalog_path, tmp_path)
-    bad_scope = artdesk(catalog_path, "keys", "create", "--partner", "galerie-nord", "--scope", "artworks:delete")
+    bad_scope = run(capsys, catalog_path, "keys", "create", "--partner", "galerie-nord", "--scope",
+                    "artworks:delete")
     assert bad_scope.returncode == 2 and "unknown scope" in bad_scope.stderr
     assert "Traceback" not in bad_scope.stderr
-    no_partner = artdesk(catalog_path, "keys", "create", "--partner", "nobody", "--scope", "artworks:read")
+    no_partner = run(capsys, catalog_path, "keys", "create", "--partner", "nobody", "--scope",
+                     "artworks:read")
     assert no_partner.returncode == 2 and "nobody" in no_partner.stderr
-    no_key = artdesk(catalog_path, "keys", "revoke", "ak_live_zzzz")
+    no_key = run(capsys, catalog_path, "keys", "revoke", "ak_live_zzzz")
     assert no_key.returncode == 2 and "no key" in no_key.stderr
 
 
@@ -65,8 +76,8 @@ def test_serve_prints_one_line_and_a_revoked_key_stops_working(catalog_path: Pat
         assert httpx.get(f"{address}/v1/artworks", headers=h).status_code == 401
 
 
-def test_serve_refuses_remote_hosts_without_the_flag(catalog_path: Path):
-    done = artdesk(catalog_path, "serve", "--host", "0.0.0.0", "--port", "0")
+def test_serve_refuses_remote_hosts_without_the_flag(catalog_path: Path, capsys):
+    done = run(capsys, catalog_path, "serve", "--host", "0.0.0.0", "--port", "0")
     assert done.returncode == 2 and "--allow-remote" in done.stderr and done.stdout == ""
 
 
