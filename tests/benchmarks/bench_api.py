@@ -220,7 +220,18 @@ def main() -> int:
             ("datasette /db/artworks.json?_shape=objects&_size=100",
              f"{ds_address}/db/artworks.json?_shape=objects&_size=100", {}, None),
         ]
+        one_at_a_time = [(r[0] + " (1 connection)", r[1], r[2]) for r in (runs[0], runs[4])]
         for name, url, headers, script in runs:
+            if name == runs[4][0]:
+                # Datasette's page takes seconds (it counts the table and suggests facets), so
+                # with many connections it may finish nothing in the run, and its queue then
+                # outlives wrk: compare pages one at a time first.
+                print("one connection at a time:")
+                for name1, url1, headers1 in one_at_a_time:
+                    results[name1] = wrk(url1, seconds=args.seconds * 2, connections=1,
+                                         headers=headers1)
+                    show(name1, results[name1])
+                print(f"{args.connections} connections:")
             # A short warm-up, then the measured run.
             wrk(url, seconds=2, connections=args.connections, headers=headers, script=script)
             results[name] = wrk(url, seconds=args.seconds, connections=args.connections,
@@ -236,10 +247,17 @@ def main() -> int:
         if not args.keep:
             shutil.rmtree(folder, ignore_errors=True)
     p1, p1200, one, _ds_one, ds_page = (results[r[0]] for r in runs)
-    ratio = p1["rps"] / max(ds_page["rps"], 0.001)
+    if ds_page["rps"] > 0:
+        ratio = p1["rps"] / ds_page["rps"]
+        basis = f"{args.connections} connections"
+    else:
+        ratio = results[runs[0][0] + " (1 connection)"]["rps"] / max(
+            results[runs[4][0] + " (1 connection)"]["rps"], 0.001
+        )
+        basis = "1 connection (Datasette finished no page with more)"
     deep = p1200["p50"] / max(p1["p50"], 0.001)
     print()
-    print(f"page 1 vs Datasette's page: {ratio:.1f}x requests/s (target >= 3x): "
+    print(f"page 1 vs Datasette's page: {ratio:.1f}x requests/s at {basis} (target >= 3x): "
           f"{'met' if ratio >= 3 else 'NOT met'}")
     print(f"page 1,200 p50 / page 1 p50: {deep:.2f}x (target <= 2x): {'met' if deep <= 2 else 'NOT met'}")
     print(f"single artwork: {one['rps']:,.0f} requests/s (target >= 2,000): "
