@@ -168,6 +168,22 @@ def artwork_json(artwork: Artwork) -> bytes:
     return to_json(public_artwork_dict(artwork))
 
 
+class SimilarArtwork(BaseModel):
+    artwork: ArtworkPublic
+    score: float = Field(
+        ge=0, le=1, description="1 is identical; cosine similarity of the features"
+    )
+    reasons: list[str] = Field(
+        description="what made the two works close: shared genes, artist, words"
+    )
+
+
+class SimilarList(BaseModel):
+    artwork_id: int
+    similar: list[SimilarArtwork]
+    k: int
+
+
 class ArtworkChanged(BaseModel):
     """The changed artwork: id, title and the fields sent."""
 

@@ -42,6 +42,7 @@ from artdesk.api.schemas import (
     MePublic,
     ProfilePublic,
     ProfileUpdate,
+    SimilarList,
     SyncStatus,
     Usage,
     artwork_json,
@@ -49,10 +50,12 @@ from artdesk.api.schemas import (
     public_artwork_dict,
     utc,
 )
+from artdesk.core.errors import ArtdeskError, NotFoundError
 from artdesk.core.validation import clean_url
 from artdesk.services.api_support import ArtworkPages
 from artdesk.services.catalog import ArtworkQuery
 from artdesk.services.container import Services
+from artdesk.services.similar_wiring import record_for
 
 MAX_LIMIT = 100
 MAX_ID = 2**63 - 1
@@ -79,7 +82,9 @@ IdFilter = Annotated[int | None, Query(ge=1, le=MAX_ID)]
 Page = Annotated[int, Query(ge=1, le=MAX_PAGE, description="Page number (from 1)")]
 IfMatch = Annotated[
     str | None,
-    Header(alias="If-Match", description="The artwork's ETag: the write fails with 412 if it changed"),
+    Header(
+        alias="If-Match", description="The artwork's ETag: the write fails with 412 if it changed"
+    ),
 ]
 IdempotencyKey = Annotated[
     str | None,
@@ -209,7 +214,9 @@ def get_artwork(
 _ETAG = re.compile(r'^(?:W/)?"?(\d+)-(\d+)"?$')
 
 
-def _expected_version(ctx: ApiContext, principal: Principal, artwork_id: int, if_match: str | None) -> int | None:
+def _expected_version(
+    ctx: ApiContext, principal: Principal, artwork_id: int, if_match: str | None
+) -> int | None:
     """The version an If-Match header asks for (None: no condition); 412 when it cannot match."""
     if if_match is None:
         return None
@@ -266,6 +273,52 @@ def update_artwork(
     return ctx.idempotency.run(request, principal, data, write, if_match=if_match)
 
 
+@router.get(
+    "/artworks/{artwork_id}/similar",
+    response_model=SimilarList,
+    responses=_err(404, 503),
+    tags=["artworks"],
+    summary="The most similar artworks the key may see, with scores and reasons (artdesk extension)",
+)
+def similar_artworks(
+    artwork_id: ArtworkId,
+    request: Request,
+    ctx: Ctx,
+    principal: Annotated[Principal, Depends(require("artworks:read"))],
+    k: Annotated[int, Query(ge=1, le=50, description="How many (default 10)")] = 10,
+) -> Response:
+    base = ctx.services.catalog.get_artwork(
+        artwork_id, partner_id=principal.partner_id, detail=False
+    )
+    service = ctx.services.similar
+    want = k * 3 + 10  # some neighbours may be other partners' unpublished works
+    try:
+        try:
+            neighbours = service.similar(base.id, want)
+        except NotFoundError:
+            # Added since the index was built: ask with its record, and refresh the index.
+            neighbours = service.similar_to_record(record_for(ctx.services.catalog, base.id), want)
+            service.ensure_index(background=True)
+    except ArtdeskError as exc:
+        raise ApiError(503, f"Similar artworks are not available now: {exc.message}") from None
+    scores = {n.id: n for n in neighbours if n.id != base.id}
+    visible = ctx.services.catalog.list_artworks(
+        ArtworkQuery(ids=tuple(scores), visible_to_partner_id=principal.partner_id), 0, len(scores)
+    )
+    by_id = {a.id: a for a in visible}
+    similar = [
+        {
+            "artwork": public_artwork_dict(by_id[n]),
+            "score": round(scores[n].score, 4),
+            "reasons": list(scores[n].reasons),
+        }
+        for n in scores
+        if n in by_id
+    ][:k]
+    body = SimilarList(artwork_id=base.id, similar=similar, k=k).model_dump_json().encode()
+    return _json(request, body)
+
+
 @router.delete(
     "/artworks/{artwork_id}",
     status_code=204,
@@ -315,7 +368,9 @@ def me(
     )
 
 
-@router.get("/profile", response_model=ProfilePublic, tags=["account"], summary="The entity's profile")
+@router.get(
+    "/profile", response_model=ProfilePublic, tags=["account"], summary="The entity's profile"
+)
 def get_profile(
     ctx: Ctx,
     principal: Annotated[Principal, Depends(require("profile:read"))],
@@ -381,9 +436,7 @@ def create_artist(
     return ctx.idempotency.run(request, principal, data, write)
 
 
-@router.get(
-    "/artists", response_model=ArtistList, tags=["artists"], summary="The entity's artists"
-)
+@router.get("/artists", response_model=ArtistList, tags=["artists"], summary="The entity's artists")
 def list_artists(
     ctx: Ctx,
     principal: Annotated[Principal, Depends(require("artists:read"))],
@@ -448,4 +501,3 @@ def sync_status(
         return KindStatus(last_synced=utc(last), count=count)
 
     return SyncStatus(artworks=kind("artworks"), artists=kind("artists"), events=kind("events"))
-
