@@ -244,12 +244,11 @@ class DuplicateFinder:
         for r, h in enumerate(hashes):
             if h:
                 self._by_hash[h].append(r)
-        self._combined = normalize(
-            sp.hstack(
-                [artist_m * math.sqrt(ARTIST_WEIGHT), title_m * math.sqrt(TITLE_WEIGHT)],
-                format="csr",
-            )
+        combined = sp.hstack(
+            [artist_m * math.sqrt(ARTIST_WEIGHT), title_m * math.sqrt(TITLE_WEIGHT)], format="csr"
         )
+        # An empty catalog has no rows to normalise (scikit-learn refuses zero samples).
+        self._combined = normalize(combined) if combined.shape[0] else combined
         self._combined_t = self._combined.T.tocsr()
         self._title_t = title_m.T.tocsr()
         self._lock = threading.Lock()
@@ -539,6 +538,9 @@ class DuplicateFinder:
     ) -> tuple[np.ndarray, np.ndarray]:
         """Blocking: the (i, j) row pairs worth scoring, i < j, without comparing all pairs."""
         n = len(self.ids)
+        if n < 2:
+            empty = np.zeros(0, dtype=np.int64)
+            return empty, empty
         pairs_i: list[np.ndarray] = []
         pairs_j: list[np.ndarray] = []
         # 1. exact (artist key, title key) blocks

@@ -21,3 +21,11 @@ def test_a_series_does_not_chain_into_one_group():
     as_sets = [set(g.ids) for g in groups]
     assert {200, 201} in as_sets
     assert any({7, 100} <= s for s in as_sets)
+
+
+def test_an_empty_or_single_work_catalog_has_no_duplicates():
+    draft = WorkRecord(id=0, artists=("Anna Berg",), title="Harbour")
+    for records in ([], [WorkRecord(id=1, artists=("Otto Klee",), title="Garden")]):
+        finder = DuplicateFinder.build(records)
+        assert finder.all_duplicate_groups() == []
+        assert finder.possible_duplicates(draft) == []
