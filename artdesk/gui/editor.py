@@ -437,7 +437,7 @@ class ArtworkEditor(QWidget):
         self.new_partner_id = None
         self._fill(None)
         self.heading.setText(self.tr("No work selected"))
-        self.setEnabled(True)
+        self._set_dirty(False)
         self.tabs.setEnabled(False)
         self.save_button.setEnabled(False)
         self.revert_button.setEnabled(False)

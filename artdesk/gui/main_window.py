@@ -76,7 +76,7 @@ class MainWindow(QMainWindow):
         self._theme_changed = theme_changed
         self.selected_id: int | None = None
         self._artist_ids: dict[str, int] = {}
-        self.setWindowTitle(self.tr("artdesk — {catalog}").format(catalog=catalog_label or self.tr("catalog")))
+        self.setWindowTitle(self.tr("artdesk — {catalog}[*]").format(catalog=catalog_label or self.tr("catalog")))
         self.undo_stack = QUndoStack(self)
 
         thumb = int(store.value("view/thumbnail_size", 40))
