@@ -410,6 +410,8 @@ class DuplicateFinder:
     def candidates(self, draft: WorkRecord, n: int = CANDIDATES) -> tuple[np.ndarray, np.ndarray]:
         """Rows of the ``n`` nearest works in n-gram space (plus image-hash matches) and their
         feature matrix; the draft's own id is left out."""
+        if self._combined.shape[1] == 0:  # nothing indexed: no vocabulary to compare with
+            return np.zeros(0, dtype=np.int64), np.zeros((0, 0))
         a, t = self._draft_vectors(draft)
         q = normalize(
             sp.hstack([a * math.sqrt(ARTIST_WEIGHT), t * math.sqrt(TITLE_WEIGHT)], format="csr")
