@@ -26,6 +26,7 @@ from datetime import UTC, datetime
 from pathlib import Path
 from typing import Any
 
+import orjson
 from sqlalchemy import bindparam, delete, func, insert, select, text, update
 
 from artdesk.core.dates import parse_creation_year
@@ -1391,7 +1392,12 @@ def _sqlite_datetime(value: datetime | None) -> str | None:
 
 
 def _sqlite_json(value: Any) -> str | None:
-    return None if value is None else json.dumps(value, ensure_ascii=False, default=str)
+    if value is None:
+        return None
+    try:
+        return orjson.dumps(value).decode()  # several times faster than json for 100k rows
+    except TypeError:
+        return json.dumps(value, ensure_ascii=False, default=str)
 
 
 def _sqlite_bool(value: Any) -> int | None:
