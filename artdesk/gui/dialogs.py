@@ -405,6 +405,7 @@ class ImportDialog(QDialog):
         self.mapping = _table([self.tr("Column in the file"), self.tr("Artwork field")])
         self.mapping.setEditTriggers(QAbstractItemView.EditTrigger.AllEditTriggers)
         self.mapping.setMaximumHeight(170)
+        self.mapping.horizontalHeader().setSectionResizeMode(0, QHeaderView.ResizeMode.ResizeToContents)
         lay.addWidget(QLabel(self.tr("Column mapping (edit a field name to change it; empty = not imported):")))
         lay.addWidget(self.mapping)
         lay.addWidget(QLabel(self.tr("First rows:")))
@@ -467,13 +468,13 @@ class ImportDialog(QDialog):
         return data or None
 
     def mapping_overrides(self) -> dict[str, str]:
+        """{column: artwork field} as shown in the mapping table ("-": not imported)."""
         out = {}
         for r in range(self.mapping.rowCount()):
             column = self.mapping.item(r, 0).text()
             target_item = self.mapping.item(r, 1)
             target = target_item.text().strip() if target_item else ""
-            if target:
-                out[target] = column
+            out[column] = target or "-"
         return out
 
     def preview(self) -> None:
@@ -491,7 +492,7 @@ class ImportDialog(QDialog):
     def _previewed(self, result: tuple) -> None:
         columns, mapped, rows, preset = result
         self.columns = columns
-        by_column = {col: target for target, col in mapped.items()}
+        by_column = dict(mapped)  # column -> artwork field
         self.mapping.setRowCount(len(columns))
         for r, col in enumerate(columns):
             name = QTableWidgetItem(col)
