@@ -268,3 +268,21 @@ def test_closing_with_unsaved_edits_asks(qtbot, window, catalog_works, monkeypat
     monkeypatch.setattr(QMessageBox, "question", lambda *a, **k: QMessageBox.StandardButton.Cancel)
     assert not window.close()
     assert window.isVisible()
+
+
+def test_images_are_added_and_a_broken_file_is_refused(qtbot, window, services, catalog_works, tmp_path):  # noqa: ANN001
+    from PIL import Image
+
+    good = tmp_path / "work.png"
+    Image.new("RGB", (320, 200), (180, 40, 40)).save(good)
+    broken = tmp_path / "broken.jpg"
+    broken.write_bytes(b"\xff\xd8\xff\xe0 not a jpeg at all")
+    editor = window.editor
+    artwork_id = _select(qtbot, window, 0)
+    editor.images.add_files([str(broken)])
+    qtbot.waitUntil(lambda: not editor.images.error.isHidden(), timeout=WAIT)
+    assert "broken.jpg was refused" in editor.images.error.text()
+    editor.images.add_files([str(good)])
+    qtbot.waitUntil(lambda: editor.images.list.count() == 1, timeout=WAIT)
+    qtbot.waitUntil(lambda: not editor.images.list.item(0).icon().isNull(), timeout=WAIT)
+    assert len(services.catalog.get_artwork(artwork_id).images) == 1
