@@ -18,6 +18,7 @@ from typing import Any
 from fastapi import FastAPI, Request
 from fastapi.exceptions import RequestValidationError
 from fastapi.responses import JSONResponse, Response
+from sqlalchemy.exc import DataError
 from starlette.exceptions import HTTPException as StarletteHTTPException
 
 from artdesk.core.errors import (
@@ -217,9 +218,16 @@ def install_error_handlers(app: FastAPI) -> None:
     async def _http_error(request: Request, exc: StarletteHTTPException) -> Response:
         return render(request, from_http(exc))
 
+    @app.exception_handler(DataError)
+    async def _data_error(request: Request, exc: DataError) -> Response:
+        # The database refused a value (an id beyond its integer range, text longer than a
+        # column): the request was bad, and the SQL stays in the log.
+        log.info(
+            "value refused by the database on %s %s: %s", request.method, request.url.path, exc.orig
+        )
+        return render(request, ApiError(400, "A value is out of range or too long"))
+
     @app.exception_handler(Exception)
     async def _unexpected(request: Request, exc: Exception) -> Response:
-        log.error(
-            "unexpected error on %s %s", request.method, request.url.path, exc_info=exc
-        )
+        log.error("unexpected error on %s %s", request.method, request.url.path, exc_info=exc)
         return render(request, ApiError(500, "An unexpected error occurred"))

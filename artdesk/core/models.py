@@ -244,6 +244,9 @@ ISO_4217: frozenset[str] = frozenset(
     ]
 )
 
+# Ids are 32-bit integer columns in every supported database (SQLite and PostgreSQL).
+MAX_ID = 2**31 - 1
+
 YEAR_MIN = 1000
 YEAR_MAX = 2100
 

@@ -27,6 +27,14 @@ MAX_TEXT = 100_000
 MAX_PRICE = 10**15
 
 URL_FIELDS = frozenset({"image_url", "external_url"})
+# Fields stored in bounded columns (PostgreSQL enforces them; SQLite would not).
+MAX_LENGTHS = {
+    "inventory_number": 120,
+    "date_text": 300,
+    "category": 200,
+    "image_url": 2000,
+    "external_url": 2000,
+}
 FLOAT_FIELDS = frozenset({"height_cm", "width_cm", "depth_cm", "diameter_cm"})
 
 
@@ -136,6 +144,14 @@ def clean_bool(name: str, value: Any) -> bool:
 
 def clean_field(name: str, value: Any) -> Any:
     """One artwork field, cleaned; raises ValidationError naming the field."""
+    cleaned = _clean_field(name, value)
+    limit = MAX_LENGTHS.get(name)
+    if limit is not None and isinstance(cleaned, str) and len(cleaned) > limit:
+        raise ValidationError(f"{name} is longer than {limit} characters", field=name)
+    return cleaned
+
+
+def _clean_field(name: str, value: Any) -> Any:
     if name == "title":
         text = clean_text("title", value)
         if text is None:

@@ -95,3 +95,9 @@ def test_field_problems_reports_every_field_at_once():
     problems = field_problems({"title": "", "currency": "XXX1", "price": "abc"})
     assert set(problems) == {"title", "currency", "price"}
     assert field_problems({"title": "Fine", "currency": "USD"}) == {}
+
+
+def test_bounded_fields_are_refused_when_too_long():
+    with pytest.raises(ValidationError, match="inventory_number is longer than 120"):
+        clean_field("inventory_number", "X" * 121)
+    assert clean_field("inventory_number", "X" * 120) == "X" * 120

@@ -51,6 +51,7 @@ from artdesk.api.schemas import (
     utc,
 )
 from artdesk.core.errors import ArtdeskError, NotFoundError
+from artdesk.core.models import MAX_ID
 from artdesk.core.validation import clean_url
 from artdesk.services.api_support import ArtworkPages
 from artdesk.services.catalog import ArtworkQuery
@@ -58,7 +59,6 @@ from artdesk.services.container import Services
 from artdesk.services.similar_wiring import record_for
 
 MAX_LIMIT = 100
-MAX_ID = 2**63 - 1
 MAX_PAGE = 10_000_000
 
 

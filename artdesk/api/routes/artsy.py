@@ -30,7 +30,7 @@ from artdesk.api import hal
 from artdesk.api.errors import ApiError, register_error_formatter
 from artdesk.api.ratelimit import RateLimiter
 from artdesk.core.errors import ArtdeskError, NotFoundError
-from artdesk.core.models import Artwork, Partner
+from artdesk.core.models import MAX_ID, Artwork, Partner
 from artdesk.services.catalog import ArtworkQuery
 from artdesk.services.container import Services
 from artdesk.services.similar_wiring import record_for
@@ -45,7 +45,6 @@ INVALID_TOKEN = "The access token is invalid or has expired."
 DEFAULT_SIZE = 10
 MAX_SIZE = 100
 MAX_OFFSET = 10_000_000
-MAX_ID = 2**63 - 1
 SIMILAR_OVERFETCH = 3  # ask the index for more neighbours than shown: some may be hidden
 ACCEPTED_RESPONSE_TYPES = (
     "application/hal+json",
