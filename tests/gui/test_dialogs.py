@@ -14,7 +14,7 @@ from artdesk.gui.dialogs import (
 )
 from artdesk.services.catalog import ArtworkQuery
 
-WAIT = 10000
+WAIT = 15000  # generous: CI machines are shared, and the PostgreSQL variant is slower
 
 CSV = """title,artist_name,creation_year,medium,price,currency
 Harbour at Dawn,Anna Berg,1998,oil on canvas,12000,EUR

@@ -14,7 +14,7 @@ from artdesk.gui.main_window import MainWindow
 from artdesk.gui.table_model import COLUMN_INDEX, ArtworkIdRole
 from artdesk.services.catalog import ArtworkQuery
 
-WAIT = 5000
+WAIT = 15000  # generous: CI machines are shared, and the PostgreSQL variant is slower
 
 
 @pytest.fixture
