@@ -48,6 +48,7 @@ from artdesk.db.models import (
 )
 from artdesk.services.catalog import ArtworkQuery, CatalogService
 from artdesk.services.changes import Changes
+from artdesk.services.sync_hal import HalPull, apply_hal_fields, create_local, hal_client
 from artdesk.sync.client import PAGE_LIMIT, RemoteWork, V1Client
 from artdesk.sync.errors import (
     RemoteAuthError,
@@ -1088,14 +1089,14 @@ class SyncService:
         self, name: str, progress: ProgressFn | None = None, cancel: Cancel | None = None
     ) -> SyncReport:
         """Bring remote changes in: incremental by changelog when the remote has one and this
-        desk pulled before, a full listing otherwise. Field-level three-way merge per work."""
+        desk pulled before, a full listing otherwise; an artsy remote is walked through its HAL
+        links (``artdesk.services.sync_hal``). Field-level three-way merge per work."""
 
         def body(row: SyncRemoteRow, report: SyncReport) -> None:
             if row.kind == "artsy":
-                raise ArtdeskError(
-                    f"remote {row.name!r} is an artsy (HAL) remote; this version of artdesk "
-                    "cannot pull from HAL remotes yet"
-                )
+                with hal_client(self, row) as hal:
+                    HalPull(self, row, hal, report, progress, cancel).run()
+                return
             with self._client(row, row.uid) as client:
                 partner_id = self._ensure_partner(row.id, client)
                 self._pull(row, partner_id, client, report, progress, cancel)
@@ -1569,7 +1570,12 @@ class SyncService:
                     new = c.remote_value if choice == "theirs" else value
                     if choice == "edit" and value is None:
                         raise ValidationError("give the value to keep (--value)")
-                    self._apply_checked(s, c.artwork_id, {c.field: new}, source)
+                    if remote.kind == "artsy":
+                        refused = apply_hal_fields(s, self, c.artwork_id, {c.field: new}, source)
+                        if refused is not None:
+                            raise ValidationError(f"{c.field}: {refused}")
+                    else:
+                        self._apply_checked(s, c.artwork_id, {c.field: new}, source)
                     touched.add(c.artwork_id)
                 base[c.field] = c.remote_value
                 link.base = _jsonable(base)
@@ -1584,10 +1590,15 @@ class SyncService:
             elif c.kind == "deleted_local":
                 theirs = dict(c.remote_value or {})
                 if choice == "theirs":
-                    clean, names = self.catalog._prepare(_to_catalog(theirs), create=True)
-                    aid = self.catalog._insert_artwork(
-                        s, clean, names or [], remote.partner_id, source
-                    )
+                    if remote.kind == "artsy":
+                        # Back into the partner the remote work belongs to (the conflict's base).
+                        home = (c.base_value or {}).get("partner_id") or remote.partner_id
+                        aid = create_local(s, self, theirs, home, source)
+                    else:
+                        clean, names = self.catalog._prepare(_to_catalog(theirs), create=True)
+                        aid = self.catalog._insert_artwork(
+                            s, clean, names or [], remote.partner_id, source
+                        )
                     touched.add(aid)
                     if link is not None:
                         link.artwork_id = aid

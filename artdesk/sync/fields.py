@@ -10,6 +10,7 @@ from collections.abc import Mapping
 from typing import Any
 
 from artdesk.core.models import ARTWORK_EDIT_FIELDS, CONFIDENTIAL_FIELDS, Artwork
+from artdesk.sync.hal import HAL_FIELDS
 
 # Artland's documented artwork fields (what POST/PUT accept and GET returns).
 ARTLAND_FIELDS: tuple[str, ...] = (
@@ -39,6 +40,8 @@ _FLOAT_FIELDS = frozenset({"height_cm", "width_cm", "depth_cm", "diameter_cm"})
 
 
 def fields_for(kind: str) -> tuple[str, ...]:
+    if kind == "artsy":
+        return HAL_FIELDS
     return ARTDESK_FIELDS if kind == "artdesk" else ARTLAND_FIELDS
 
 
