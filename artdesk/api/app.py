@@ -19,10 +19,11 @@ from starlette.types import ASGIApp, Message, Receive, Scope, Send
 from artdesk import __version__
 from artdesk.api.auth import Authenticator
 from artdesk.api.errors import ApiError, formatters, install_error_handlers
+from artdesk.api.fastpath import ArtworkFastPath
 from artdesk.api.idempotency import Idempotency
 from artdesk.api.ratelimit import RateLimiter
 from artdesk.api.routes import artland, artsy
-from artdesk.services.api_support import ArtworkPages, IdempotencyStore
+from artdesk.services.api_support import ArtworkPages, ArtworkReader, IdempotencyStore
 from artdesk.services.container import Services
 
 MAX_BODY_BYTES = 1024 * 1024
@@ -163,12 +164,17 @@ def create_app(
     install_error_handlers(app)
     authenticator = Authenticator(services.keys, limiter)
     app.state.authenticator = authenticator
+    reader = ArtworkReader(services.catalog)
+    services.on_close(reader.close)
     app.state.api = artland.ApiContext(
         services=services,
         pages=ArtworkPages(services.catalog),
+        reader=reader,
         authenticator=authenticator,
         idempotency=Idempotency(IdempotencyStore(services.db)),
     )
+    # Innermost first: the fast path sees only requests the body limit let through.
+    app.add_middleware(ArtworkFastPath, reader=reader, authenticator=authenticator)
     app.add_middleware(BodyLimit, limit=max_body_bytes)
     app.include_router(artland.router)
     artsy.install(app, services)  # the Artsy-style HAL API under /api, errors {type, message}

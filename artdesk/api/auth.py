@@ -100,6 +100,19 @@ class Authenticator:
                 self._verified.clear()
             self._verified[digest] = (key, time.monotonic() + VERIFIED_FOR_SECONDS)
 
+    def cached_principal(self, secret: str) -> Principal | None:
+        """The caller, when that needs neither the catalog nor a write: a key verified less
+        than VERIFIED_FOR_SECONDS ago whose use was recorded less than TOUCH_EVERY_SECONDS ago.
+        None means "authenticate the full way" (nothing is counted or recorded here)."""
+        key = self._cached(secret)
+        if key is None:
+            return None
+        with self._lock:
+            last = self._touched.get(key.id)
+        if last is None or time.monotonic() - last >= TOUCH_EVERY_SECONDS:
+            return None
+        return Principal(key)
+
     def _touch_due(self, key_id: int) -> bool:
         now = time.monotonic()
         with self._lock:
