@@ -1169,10 +1169,16 @@ class SyncService:
         cancel: Cancel | None,
     ) -> tuple[list[str], set[str], str]:
         """Remote artworks changed since ``cursor``, minus those whose every change is already
-        in the base (this desk's own pushes), plus the ones deleted."""
+        in the base (this desk's own pushes), plus the ones deleted.
+
+        The entries are read in their order: an artwork deleted and then written again under
+        the same id (an artdesk server on SQLite gives a new work the id of the newest deleted
+        one; a work re-created by another desk's "keep mine" may get exactly that id) is alive,
+        and only what was written after its last delete counts."""
         last: dict[str, dict[str, Any]] = {}
         order: list[str] = []
         deleted: set[str] = set()
+        recreated: set[str] = set()  # fetched whatever their entries say: a new work's fields
         newest = cursor
         page = 1
         while True:
@@ -1187,7 +1193,11 @@ class SyncService:
                 rid = str(c.get("entity_id"))
                 if c.get("action") == "delete":
                     deleted.add(rid)
+                    last.pop(rid, None)
                     continue
+                if rid in deleted:
+                    deleted.discard(rid)
+                    recreated.add(rid)
                 if rid not in last:
                     order.append(rid)
                     last[rid] = {}
@@ -1202,10 +1212,11 @@ class SyncService:
             page += 1
         ids = [
             rid
-            for rid in order
-            if rid not in deleted
+            for rid in dict.fromkeys(order)
+            if rid in last
             and (
-                rid not in bases
+                rid in recreated
+                or rid not in bases
                 or any(not same(f, v, bases[rid].get(f)) for f, v in last[rid].items())
             )
         ]
