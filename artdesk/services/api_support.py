@@ -15,7 +15,7 @@ import threading
 import weakref
 from collections import OrderedDict
 from collections.abc import Callable
-from dataclasses import dataclass, fields
+from dataclasses import dataclass, fields, replace
 from datetime import datetime, timedelta
 from typing import Any
 
@@ -228,11 +228,14 @@ class ArtworkReader:
         )
         self._names = names
         self._sql = str(stmt.compile(dialect=dialect))
+        # SQLite hands back text and integers: the columns' own converters make the datetimes
+        # and booleans the catalog returns (other databases never get here).
         self._convert: list[tuple[int, Callable[[Any], Any]]] = []
-        for i, col in enumerate(columns):
-            processor = col.type.dialect_impl(dialect).result_processor(dialect, None)
-            if processor is not None:
-                self._convert.append((i, processor))
+        if self._path is not None:
+            for i, col in enumerate(columns):
+                processor = col.type.dialect_impl(dialect).result_processor(dialect, None)
+                if processor is not None:
+                    self._convert.append((i, processor))
 
     @property
     def direct(self) -> bool:
@@ -242,7 +245,8 @@ class ArtworkReader:
     def get(self, artwork_id: int, *, partner_id: int | None = None) -> Artwork:
         """The artwork (``NotFoundError`` when missing or another entity's); may wait for locks."""
         if not self.direct:
-            return self.catalog.get_artwork(artwork_id, partner_id=partner_id, detail=False)
+            artwork = self.catalog.get_artwork(artwork_id, partner_id=partner_id, detail=False)
+            return replace(artwork, **dict.fromkeys(CONFIDENTIAL_FIELDS))
         return self._read(
             self._connection("waiting", SQLITE_BUSY_TIMEOUT_MS / 1000), artwork_id, partner_id
         )
