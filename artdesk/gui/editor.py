@@ -48,7 +48,14 @@ from artdesk.gui.tasks import TaskRunner
 from artdesk.similar.records import WorkRecord
 
 LONG_TEXT_FIELDS = frozenset(
-    {"description", "provenance", "literature", "exhibition_history", "confidential_notes", "condition"}
+    {
+        "description",
+        "provenance",
+        "literature",
+        "exhibition_history",
+        "confidential_notes",
+        "condition",
+    }
 )
 ARTIST_SEPARATOR = ";"
 DUPLICATE_CHECK_MS = 300
@@ -85,7 +92,14 @@ class ArtistCompleter(QCompleter):
         self.setMaxVisibleItems(12)
 
     def set_names(self, names: list[str]) -> None:
-        self._model.setStringList(sorted(set(names), key=str.casefold))
+        """Offer these names (already sorted and unique: see ``sorted_names``)."""
+        if names != self._model.stringList():
+            self._model.setStringList(names)
+
+
+def sorted_names(rows: list[tuple[int, str]]) -> list[str]:
+    """Unique names in case-insensitive order (made on a worker: sorting 20,000 names takes tens of ms)."""
+    return sorted({name for _, name in rows}, key=str.casefold)
 
     def splitPath(self, path: str) -> list[str]:  # noqa: N802 - Qt override
         return [path.split(ARTIST_SEPARATOR)[-1].strip()]
@@ -426,10 +440,11 @@ class ArtworkEditor(QWidget):
         self._loading = False
 
     def load_artist_names(self) -> None:
+        catalog = self.catalog
         self.runner.read(
-            self.catalog.artist_names,
+            lambda: sorted_names(catalog.artist_names()),
             key="editor-artist-names",
-            on_done=lambda rows: self.artist_completer.set_names([n for _, n in rows]),
+            on_done=self.artist_completer.set_names,
         )
 
     def set_empty(self) -> None:
@@ -446,7 +461,9 @@ class ArtworkEditor(QWidget):
     def new_work(self, partner_id: int | None) -> None:
         """Start typing a new work (of ``partner_id`` if given)."""
         self.artwork = None
-        self.new_partner_id = partner_id if partner_id is not None else (self.partner_box.currentData() or -1)
+        self.new_partner_id = (
+            partner_id if partner_id is not None else (self.partner_box.currentData() or -1)
+        )
         self._fill(None)
         if partner_id is not None:
             self.partner_box.setCurrentIndex(max(self.partner_box.findData(partner_id), 0))
@@ -504,9 +521,13 @@ class ArtworkEditor(QWidget):
         try:
             for name in ARTWORK_EDIT_FIELDS:
                 self.set_field(name, getattr(artwork, name) if artwork else None)
-            self.artists_edit.setText(join_artists([a.name for a in artwork.artists]) if artwork else "")
+            self.artists_edit.setText(
+                join_artists([a.name for a in artwork.artists]) if artwork else ""
+            )
             if artwork is not None:
-                self.partner_box.setCurrentIndex(max(self.partner_box.findData(artwork.partner_id), 0))
+                self.partner_box.setCurrentIndex(
+                    max(self.partner_box.findData(artwork.partner_id), 0)
+                )
             self.partner_box.setEnabled(artwork is None)
             self.artist_hint.hide()
             self.duplicates.clear()
@@ -555,7 +576,9 @@ class ArtworkEditor(QWidget):
             text = problems.get(name)
             label.setText(text or "")
             label.setVisible(bool(text))
-        self.save_button.setEnabled(self.has_work and self._dirty and not problems and not self._saving)
+        self.save_button.setEnabled(
+            self.has_work and self._dirty and not problems and not self._saving
+        )
         if problems:
             self.status_label.setText(self.tr("%n problem(s) to fix", "", len(problems)))
         elif self._dirty:
@@ -567,7 +590,11 @@ class ArtworkEditor(QWidget):
     def _draft_fingerprint(self) -> tuple[str, str]:
         values = self.raw_values()
         try:
-            year = int(str(values["creation_year"]).strip()) if str(values["creation_year"]).strip() else None
+            year = (
+                int(str(values["creation_year"]).strip())
+                if str(values["creation_year"]).strip()
+                else None
+            )
         except ValueError:
             year = None
         fp = fingerprint_parts(artist_display(self.artist_names()), str(values["title"]), year)
@@ -579,7 +606,9 @@ class ArtworkEditor(QWidget):
             self.fingerprint_warning.hide()
             return
         digest, source = self._draft_fingerprint()
-        self.fingerprint_label.setText(self.tr("Fingerprint: {digest} ({source})").format(digest=digest[:16], source=source))
+        self.fingerprint_label.setText(
+            self.tr("Fingerprint: {digest} ({source})").format(digest=digest[:16], source=source)
+        )
         changed = self.artwork is not None and digest != self.artwork.source_fingerprint
         if changed and self.artwork is not None and self.artwork.last_synced_at is not None:
             self.fingerprint_warning.setText(
@@ -604,7 +633,11 @@ class ArtworkEditor(QWidget):
         digest, _ = self._draft_fingerprint()
         partner_id = self.partner_box.currentData()
         try:
-            year = int(str(values["creation_year"]).strip()) if str(values["creation_year"]).strip() else None
+            year = (
+                int(str(values["creation_year"]).strip())
+                if str(values["creation_year"]).strip()
+                else None
+            )
         except ValueError:
             year = None
         record = WorkRecord(
@@ -620,7 +653,9 @@ class ArtworkEditor(QWidget):
         def find() -> list[tuple[Artwork, str]]:
             found: dict[int, str] = {}
             for aid in catalog.artworks_with_fingerprint(digest)[:10]:
-                found[aid] = QCoreApplication.translate("ArtworkEditor", "same artist, title and year")
+                found[aid] = QCoreApplication.translate(
+                    "ArtworkEditor", "same artist, title and year"
+                )
             if similar is not None and similar.status().ready:
                 for n in similar.possible_duplicates(record, k=5):
                     found.setdefault(n.id, "; ".join(n.reasons) or f"{n.score:.0%}")
@@ -657,7 +692,7 @@ class ArtworkEditor(QWidget):
             self.artist_hint.hide()
             return
         parts = [
-            self.tr("“{typed}” is new. Did you mean <a href=\"{i}\">{match}</a>?").format(
+            self.tr('“{typed}” is new. Did you mean <a href="{i}">{match}</a>?').format(
                 typed=_html(typed), i=i, match=_html(match)
             )
             for i, (typed, match) in enumerate(pairs)
@@ -706,7 +741,9 @@ class ArtworkEditor(QWidget):
         artwork = self.artwork
         before = {}
         for key in changes:
-            before[key] = [a.name for a in artwork.artists] if key == "artists" else getattr(artwork, key)
+            before[key] = (
+                [a.name for a in artwork.artists] if key == "artists" else getattr(artwork, key)
+            )
         self.runner.write(
             self.catalog.update_artwork,
             artwork.id,
@@ -750,10 +787,20 @@ class ArtworkEditor(QWidget):
         box = QMessageBox(self)
         box.setIcon(QMessageBox.Icon.Warning)
         box.setWindowTitle(self.tr("Changed elsewhere"))
-        box.setText(self.tr("This work was changed elsewhere (by the API, an import or another window) since you opened it."))
-        box.setInformativeText(self.tr("Reload it to see the other change (your unsaved edits are dropped), or keep editing and decide later."))
+        box.setText(
+            self.tr(
+                "This work was changed elsewhere (by the API, an import or another window) since you opened it."
+            )
+        )
+        box.setInformativeText(
+            self.tr(
+                "Reload it to see the other change (your unsaved edits are dropped), or keep editing and decide later."
+            )
+        )
         reload = box.addButton(self.tr("Reload"), QMessageBox.ButtonRole.DestructiveRole)
-        overwrite = box.addButton(self.tr("Save mine over theirs"), QMessageBox.ButtonRole.AcceptRole)
+        overwrite = box.addButton(
+            self.tr("Save mine over theirs"), QMessageBox.ButtonRole.AcceptRole
+        )
         box.addButton(self.tr("Keep editing"), QMessageBox.ButtonRole.RejectRole)
         self.stale_box = box
 
@@ -773,7 +820,9 @@ class ArtworkEditor(QWidget):
     def _mark_external(self) -> None:
         self._external_change = True
         self.banner_text.setText(
-            self.tr("This work was changed elsewhere since you opened it. Saving will ask whether to reload or to save your edits over that change.")
+            self.tr(
+                "This work was changed elsewhere since you opened it. Saving will ask whether to reload or to save your edits over that change."
+            )
         )
         self.banner.show()
 

@@ -42,7 +42,7 @@ from artdesk.gui.dialogs import (
     ImportDialog,
     PreferencesDialog,
 )
-from artdesk.gui.editor import ArtworkEditor
+from artdesk.gui.editor import ArtworkEditor, sorted_names
 from artdesk.gui.sidebar import Sidebar
 from artdesk.gui.table_model import COLUMNS, ArtworkIdRole, ArtworkTableModel
 from artdesk.gui.tasks import TaskRunner
@@ -76,16 +76,21 @@ class MainWindow(QMainWindow):
         self._theme_changed = theme_changed
         self.selected_id: int | None = None
         self._artist_ids: dict[str, int] = {}
-        self.setWindowTitle(self.tr("artdesk — {catalog}[*]").format(catalog=catalog_label or self.tr("catalog")))
+        self._catalog_total: int | None = None
+        self.setWindowTitle(
+            self.tr("artdesk — {catalog}[*]").format(catalog=catalog_label or self.tr("catalog"))
+        )
         self.undo_stack = QUndoStack(self)
 
         thumb = int(store.value("view/thumbnail_size", 40))
         images = getattr(services, "images", None)
         self.model = ArtworkTableModel(
-            self.catalog, runner,
+            self.catalog,
+            runner,
             files_dir=getattr(services, "files_dir", None),
             thumb_path=images.thumbnail_path if images is not None else None,
-            thumb_size=thumb, parent=self,
+            thumb_size=thumb,
+            parent=self,
         )
         self._build_central()
         self._build_actions()
@@ -151,9 +156,16 @@ class MainWindow(QMainWindow):
         self.collection_filter.addItem(self.tr("Any collection"), None)
         self.duplicates_filter = QCheckBox(self.tr("Possible duplicates"))
         self.duplicates_filter.setObjectName("duplicatesFilter")
-        for combo in (self.partner_filter, self.availability_filter, self.show_filter, self.collection_filter):
+        for combo in (
+            self.partner_filter,
+            self.availability_filter,
+            self.show_filter,
+            self.collection_filter,
+        ):
             combo.currentIndexChanged.connect(self.apply_filters)
-            combo.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon)
+            combo.setSizeAdjustPolicy(
+                QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon
+            )
             combo.setMinimumContentsLength(10)
             bar.addWidget(combo, 1)
         bar.insertWidget(1, self.artist_filter, 1)
@@ -185,7 +197,9 @@ class MainWindow(QMainWindow):
         self.table.selectionModel().currentRowChanged.connect(self._row_changed)
         cl.addWidget(self.table, 1)
 
-        self.editor = ArtworkEditor(self.services, self.runner, self.undo_stack, applied=self._command_applied)
+        self.editor = ArtworkEditor(
+            self.services, self.runner, self.undo_stack, applied=self._command_applied
+        )
         self.editor.message.connect(self.show_message)
         self.editor.saved.connect(self._saved)
         self.editor.open_requested.connect(self.open_artwork)
@@ -215,12 +229,30 @@ class MainWindow(QMainWindow):
     def _build_actions(self) -> None:
         m = self.menuBar()
         file_menu = m.addMenu(self.tr("&File"))
-        self.new_action = self._action(self.tr("&New work"), self.new_work, QKeySequence.StandardKey.New, "newWork")
+        self.new_action = self._action(
+            self.tr("&New work"), self.new_work, QKeySequence.StandardKey.New, "newWork"
+        )
         self.import_action = self._action(self.tr("&Import…"), self.open_import, "Ctrl+I", "import")
         self.export_action = self._action(self.tr("&Export…"), self.open_export, "Ctrl+E", "export")
-        self.prefs_action = self._action(self.tr("&Preferences…"), self.open_preferences, QKeySequence.StandardKey.Preferences, "preferences")
-        self.quit_action = self._action(self.tr("&Quit"), self.close, QKeySequence.StandardKey.Quit, "quit")
-        for a in (self.new_action, None, self.import_action, self.export_action, None, self.prefs_action, None, self.quit_action):
+        self.prefs_action = self._action(
+            self.tr("&Preferences…"),
+            self.open_preferences,
+            QKeySequence.StandardKey.Preferences,
+            "preferences",
+        )
+        self.quit_action = self._action(
+            self.tr("&Quit"), self.close, QKeySequence.StandardKey.Quit, "quit"
+        )
+        for a in (
+            self.new_action,
+            None,
+            self.import_action,
+            self.export_action,
+            None,
+            self.prefs_action,
+            None,
+            self.quit_action,
+        ):
             file_menu.addSeparator() if a is None else file_menu.addAction(a)
 
         edit_menu = m.addMenu(self.tr("&Edit"))
@@ -228,29 +260,84 @@ class MainWindow(QMainWindow):
         self.undo_action.setShortcut(QKeySequence.StandardKey.Undo)
         self.redo_action = self.undo_stack.createRedoAction(self, self.tr("&Redo"))
         self.redo_action.setShortcuts([QKeySequence.StandardKey.Redo, QKeySequence("Ctrl+Y")])
-        self.save_action = self._action(self.tr("&Save work"), self.editor.save, QKeySequence.StandardKey.Save, "save")
-        self.revert_action = self._action(self.tr("Re&vert work"), self.editor.revert, "Ctrl+R", "revert")
-        self.delete_action = self._action(self.tr("&Delete work"), self.delete_selected, "Ctrl+Del", "delete")
-        self.find_action = self._action(self.tr("&Find"), self.focus_search, QKeySequence.StandardKey.Find, "find")
-        for a in (self.undo_action, self.redo_action, None, self.save_action, self.revert_action, self.delete_action, None, self.find_action):
+        self.save_action = self._action(
+            self.tr("&Save work"), self.editor.save, QKeySequence.StandardKey.Save, "save"
+        )
+        self.revert_action = self._action(
+            self.tr("Re&vert work"), self.editor.revert, "Ctrl+R", "revert"
+        )
+        self.delete_action = self._action(
+            self.tr("&Delete work"), self.delete_selected, "Ctrl+Del", "delete"
+        )
+        self.find_action = self._action(
+            self.tr("&Find"), self.focus_search, QKeySequence.StandardKey.Find, "find"
+        )
+        for a in (
+            self.undo_action,
+            self.redo_action,
+            None,
+            self.save_action,
+            self.revert_action,
+            self.delete_action,
+            None,
+            self.find_action,
+        ):
             edit_menu.addSeparator() if a is None else edit_menu.addAction(a)
 
         view_menu = m.addMenu(self.tr("&View"))
-        self.refresh_action = self._action(self.tr("&Refresh"), self.refresh, QKeySequence.StandardKey.Refresh, "refresh")
-        self.dup_action = self._action(self.tr("Show possible &duplicates"), lambda: self.duplicates_filter.toggle(), "Ctrl+D", "duplicates")
-        self.clear_action = self._action(self.tr("&Clear filters"), self.clear_filters, "Ctrl+Shift+L", "clearFilters")
-        self.next_action = self._action(self.tr("&Next work"), lambda: self._step(1), "Ctrl+Down", "nextWork")
-        self.prev_action = self._action(self.tr("&Previous work"), lambda: self._step(-1), "Ctrl+Up", "previousWork")
-        for a in (self.refresh_action, self.dup_action, self.clear_action, None, self.next_action, self.prev_action):
+        self.refresh_action = self._action(
+            self.tr("&Refresh"), self.refresh, QKeySequence.StandardKey.Refresh, "refresh"
+        )
+        self.dup_action = self._action(
+            self.tr("Show possible &duplicates"),
+            lambda: self.duplicates_filter.toggle(),
+            "Ctrl+D",
+            "duplicates",
+        )
+        self.clear_action = self._action(
+            self.tr("&Clear filters"), self.clear_filters, "Ctrl+Shift+L", "clearFilters"
+        )
+        self.next_action = self._action(
+            self.tr("&Next work"), lambda: self._step(1), "Ctrl+Down", "nextWork"
+        )
+        self.prev_action = self._action(
+            self.tr("&Previous work"), lambda: self._step(-1), "Ctrl+Up", "previousWork"
+        )
+        for a in (
+            self.refresh_action,
+            self.dup_action,
+            self.clear_action,
+            None,
+            self.next_action,
+            self.prev_action,
+        ):
             view_menu.addSeparator() if a is None else view_menu.addAction(a)
 
         catalog_menu = m.addMenu(self.tr("&Catalog"))
-        catalog_menu.addAction(self._action(self.tr("&Partners…"), lambda: self.open_entities("partners"), "Ctrl+Shift+P"))
-        catalog_menu.addAction(self._action(self.tr("&Artists…"), lambda: self.open_entities("artists"), "Ctrl+Shift+A"))
-        catalog_menu.addAction(self._action(self.tr("&Shows…"), lambda: self.open_entities("shows"), "Ctrl+Shift+S"))
-        catalog_menu.addAction(self._action(self.tr("&Collections…"), lambda: self.open_entities("collections"), "Ctrl+Shift+C"))
+        catalog_menu.addAction(
+            self._action(
+                self.tr("&Partners…"), lambda: self.open_entities("partners"), "Ctrl+Shift+P"
+            )
+        )
+        catalog_menu.addAction(
+            self._action(
+                self.tr("&Artists…"), lambda: self.open_entities("artists"), "Ctrl+Shift+A"
+            )
+        )
+        catalog_menu.addAction(
+            self._action(self.tr("&Shows…"), lambda: self.open_entities("shows"), "Ctrl+Shift+S")
+        )
+        catalog_menu.addAction(
+            self._action(
+                self.tr("&Collections…"), lambda: self.open_entities("collections"), "Ctrl+Shift+C"
+            )
+        )
         tools = m.addMenu(self.tr("&Tools"))
-        tools.addAction(self._action(self.tr("&API server and keys…"), self.open_api, "Ctrl+Shift+K", "apiServer"))
+        tools.addAction(
+            self._action(
+                self.tr("&API server and keys…"), self.open_api, "Ctrl+Shift+K", "apiServer"
+            )
+        )
         help_menu = m.addMenu(self.tr("&Help"))
         help_menu.addAction(self._action(self.tr("&About artdesk"), self.about))
 
@@ -271,17 +358,19 @@ class MainWindow(QMainWindow):
     def _load_filter_choices(self) -> None:
         catalog = self.catalog
 
-        def load() -> dict[str, list]:
+        def load() -> dict[str, Any]:
+            artists = catalog.artist_names()
             return {
                 "partners": [(p.id, p.name) for p in catalog.list_partners()],
                 "shows": [(s.id, s.name) for s in catalog.list_shows(limit=5000)],
                 "collections": [(c.id, c.name) for c in catalog.list_collections()],
-                "artists": catalog.artist_names(),
+                "artist_ids": {name.casefold(): ident for ident, name in artists},
+                "artist_names": sorted_names(artists),
             }
 
         self.runner.read(load, key="filter-choices", on_done=self._filter_choices)
 
-    def _filter_choices(self, data: dict[str, list]) -> None:
+    def _filter_choices(self, data: dict[str, Any]) -> None:
         for combo, rows in (
             (self.partner_filter, data["partners"]),
             (self.show_filter, data["shows"]),
@@ -295,8 +384,10 @@ class MainWindow(QMainWindow):
                 combo.addItem(name, ident)
             combo.setCurrentIndex(max(combo.findData(current), 0))
             combo.blockSignals(False)
-        self._artist_ids = {name.casefold(): ident for ident, name in data["artists"]}
-        self.artist_completer.model().setStringList(sorted({n for _, n in data["artists"]}, key=str.casefold))
+        self._artist_ids = data["artist_ids"]
+        names = self.artist_completer.model()
+        if names.stringList() != data["artist_names"]:
+            names.setStringList(data["artist_names"])
         self.editor.set_partners(data["partners"])
 
     def current_query(self) -> ArtworkQuery:
@@ -324,7 +415,12 @@ class MainWindow(QMainWindow):
             self.model.set_query(query)
 
     def clear_filters(self) -> None:
-        for w in (self.partner_filter, self.availability_filter, self.show_filter, self.collection_filter):
+        for w in (
+            self.partner_filter,
+            self.availability_filter,
+            self.show_filter,
+            self.collection_filter,
+        ):
             w.blockSignals(True)
             w.setCurrentIndex(0)
             w.blockSignals(False)
@@ -351,7 +447,11 @@ class MainWindow(QMainWindow):
         self.duplicates_filter.blockSignals(True)
         self.duplicates_filter.setChecked(kind == "duplicates")
         self.duplicates_filter.blockSignals(False)
-        combo = {"partner": self.partner_filter, "show": self.show_filter, "collection": self.collection_filter}.get(kind)
+        combo = {
+            "partner": self.partner_filter,
+            "show": self.show_filter,
+            "collection": self.collection_filter,
+        }.get(kind)
         if combo is not None:
             combo.blockSignals(True)
             i = combo.findData(ident)
@@ -369,28 +469,30 @@ class MainWindow(QMainWindow):
         self.apply_filters()
 
     def _query_loaded(self, count: int) -> None:
-        self._update_count(count)
+        self._update_count()
         if self.selected_id is not None:
             self.model.locate(self.selected_id, self._select_row)
 
-    def _update_count(self, count: int) -> None:
-        total = getattr(self, "_catalog_total", None)
-        if total is not None and total != count:
-            self.count_status.setText(self.tr("{shown} of {total} works").format(shown=f"{count:,}", total=f"{total:,}"))
-        else:
-            self.count_status.setText(self.tr("{shown} works").format(shown=f"{count:,}"))
-        self.runner.read(self.catalog.count_artworks, key="catalog-total", on_done=self._total_arrived)
+    def _update_count(self, *, recount_total: bool = False) -> None:
+        """The status bar's "N of M works"; M (the whole catalog) is counted again only after a change."""
+        self._update_count_text()
+        if recount_total or self._catalog_total is None:
+            self.runner.read(
+                self.catalog.count_artworks, key="catalog-total", on_done=self._total_arrived
+            )
 
     def _total_arrived(self, total: int) -> None:
-        changed = getattr(self, "_catalog_total", None) != total
+        changed = self._catalog_total != total
         self._catalog_total = total
         if changed:
             self._update_count_text()
 
     def _update_count_text(self) -> None:
         count, total = self.model.rowCount(), self._catalog_total
-        if total != count:
-            self.count_status.setText(self.tr("{shown} of {total} works").format(shown=f"{count:,}", total=f"{total:,}"))
+        if total is not None and total != count:
+            self.count_status.setText(
+                self.tr("{shown} of {total} works").format(shown=f"{count:,}", total=f"{total:,}")
+            )
         else:
             self.count_status.setText(self.tr("{shown} works").format(shown=f"{count:,}"))
 
@@ -431,7 +533,11 @@ class MainWindow(QMainWindow):
         index = self.model.index(row, 1)
         sm = self.table.selectionModel()
         sm.blockSignals(True)
-        sm.setCurrentIndex(index, QItemSelectionModel.SelectionFlag.ClearAndSelect | QItemSelectionModel.SelectionFlag.Rows)
+        sm.setCurrentIndex(
+            index,
+            QItemSelectionModel.SelectionFlag.ClearAndSelect
+            | QItemSelectionModel.SelectionFlag.Rows,
+        )
         sm.blockSignals(False)
         self.table.viewport().update()
         self.table.scrollTo(index)
@@ -485,9 +591,13 @@ class MainWindow(QMainWindow):
     def delete_artwork(self, artwork: Artwork, *, confirm: bool = False) -> None:
         if confirm:
             answer = QMessageBox.question(
-                self, self.tr("Delete work"),
+                self,
+                self.tr("Delete work"),
                 self.tr("Delete “{title}”? You can undo this with {undo}.").format(
-                    title=artwork.title, undo=QKeySequence(QKeySequence.StandardKey.Undo).toString(QKeySequence.SequenceFormat.NativeText)
+                    title=artwork.title,
+                    undo=QKeySequence(QKeySequence.StandardKey.Undo).toString(
+                        QKeySequence.SequenceFormat.NativeText
+                    ),
                 ),
             )
             if answer != QMessageBox.StandardButton.Yes:
@@ -537,7 +647,7 @@ class MainWindow(QMainWindow):
         self.update_sync_status()
 
     def _refreshed(self, count: int) -> None:
-        self._update_count(count)
+        self._update_count(recount_total=True)
         self._check_selection()
 
     # ------------------------------------------------------------------ dialogs
@@ -578,8 +688,11 @@ class MainWindow(QMainWindow):
         from artdesk import __version__
 
         QMessageBox.about(
-            self, self.tr("About artdesk"),
-            self.tr("artdesk {version}\nA catalog manager for gallery registrars.").format(version=__version__),
+            self,
+            self.tr("About artdesk"),
+            self.tr("artdesk {version}\nA catalog manager for gallery registrars.").format(
+                version=__version__
+            ),
         )
 
     # ------------------------------------------------------------------ status
@@ -587,7 +700,9 @@ class MainWindow(QMainWindow):
         self.statusBar().showMessage(text, 8000)
 
     def show_error(self, exc: BaseException) -> None:
-        self.show_message(exc.message if isinstance(exc, ArtdeskError) else f"{type(exc).__name__}: {exc}")
+        self.show_message(
+            exc.message if isinstance(exc, ArtdeskError) else f"{type(exc).__name__}: {exc}"
+        )
 
     def _task_failed(self, _task: Any, exc: BaseException) -> None:
         self.show_error(exc)
@@ -596,21 +711,29 @@ class MainWindow(QMainWindow):
         if self.server is None:
             self.server_status.setText(self.tr("API: not available"))
         elif self.server.running:
-            self.server_status.setText(self.tr("API: {address}").format(address=self.server.address))
+            self.server_status.setText(
+                self.tr("API: {address}").format(address=self.server.address)
+            )
         elif self.server.error:
-            self.server_status.setText(self.tr("API: stopped ({why})").format(why=self.server.error))
+            self.server_status.setText(
+                self.tr("API: stopped ({why})").format(why=self.server.error)
+            )
         else:
             self.server_status.setText(self.tr("API: stopped"))
 
     def update_sync_status(self) -> None:
-        self.runner.read(self.catalog.last_write_times, key="sync-status", on_done=self._sync_status)
+        self.runner.read(
+            self.catalog.last_write_times, key="sync-status", on_done=self._sync_status
+        )
 
     def _sync_status(self, times: dict) -> None:
         last, _count = times.get("artworks", (None, 0))
         if last is None:
             self.sync_status.setText(self.tr("Sync: never"))
         else:
-            self.sync_status.setText(self.tr("Last sync: {when}").format(when=last.strftime("%Y-%m-%d %H:%M")))
+            self.sync_status.setText(
+                self.tr("Last sync: {when}").format(when=last.strftime("%Y-%m-%d %H:%M"))
+            )
 
     # ------------------------------------------------------------------ state
     def restore_state(self) -> None:
@@ -646,7 +769,8 @@ class MainWindow(QMainWindow):
     def closeEvent(self, event: QCloseEvent) -> None:  # noqa: N802
         if self.editor.is_dirty:
             answer = QMessageBox.question(
-                self, self.tr("Unsaved changes"),
+                self,
+                self.tr("Unsaved changes"),
                 self.tr("The work you are editing has unsaved changes. Quit without saving them?"),
                 QMessageBox.StandardButton.Discard | QMessageBox.StandardButton.Cancel,
                 QMessageBox.StandardButton.Cancel,

@@ -2,9 +2,10 @@
 
 from __future__ import annotations
 
+from collections import deque
 from typing import Any
 
-from PySide6.QtCore import Qt, Signal
+from PySide6.QtCore import Qt, QTimer, Signal
 from PySide6.QtWidgets import QTreeWidget, QTreeWidgetItem, QWidget
 
 from artdesk.gui.tasks import TaskRunner
@@ -12,6 +13,9 @@ from artdesk.gui.tasks import TaskRunner
 KindRole = Qt.ItemDataRole.UserRole + 10
 IdRole = Qt.ItemDataRole.UserRole + 11
 SIDEBAR_ARTISTS = 2000  # the artists listed here (the filter bar finds any other by name)
+# Items added per turn of the event loop: making a tree item costs tens of microseconds in
+# Python, so 2,000 artists at once would hold the GUI thread for 50-100 ms.
+FILL_CHUNK = 250
 
 
 def _load(catalog: Any) -> dict[str, list]:
@@ -48,6 +52,12 @@ class Sidebar(QTreeWidget):
         self.setCurrentItem(self.all_item)
         self.currentItemChanged.connect(self._changed)
         self.data: dict[str, list] = {}
+        self._queue: deque[tuple[str, tuple]] = deque()
+        self._restore: tuple[str, Any] = ("all", None)
+        self._fill_timer = QTimer(self)
+        self._fill_timer.setSingleShot(True)
+        self._fill_timer.setInterval(0)
+        self._fill_timer.timeout.connect(self._fill_some)
 
     def _top(self, text: str, kind: str) -> QTreeWidgetItem:
         item = QTreeWidgetItem(self, [text])
@@ -60,25 +70,45 @@ class Sidebar(QTreeWidget):
         self.runner.read(_load, self.catalog, key="sidebar", on_done=self._fill)
 
     def _fill(self, data: dict[str, list]) -> None:
+        """Replace the groups' children, a chunk per turn of the event loop."""
         self.data = data
-        current = self.current_filter()
+        if not self._queue:  # a fill in progress already knows what was selected before it
+            self._restore = self.current_filter()
+        self._queue.clear()
         self.blockSignals(True)
         try:
+            if self.currentItem() is not None and self.currentItem().parent() is not None:
+                self.setCurrentItem(self.all_item)  # its item is about to go
             for kind, rows in (
                 ("partner", data["partners"]),
                 ("artist", data["artists"]),
                 ("show", data["shows"]),
                 ("collection", data["collections"]),
             ):
-                group = self.groups[kind]
-                group.takeChildren()
-                for row in rows:
-                    label = row[1] if len(row) == 2 else f"{row[1]} ({row[2]})"
-                    child = QTreeWidgetItem(group, [label])
-                    child.setData(0, KindRole, kind)
-                    child.setData(0, IdRole, row[0])
-                    child.setToolTip(0, row[1])
-            self.select(*current)
+                self.groups[kind].takeChildren()
+                self._queue.extend((kind, tuple(row)) for row in rows)
+        finally:
+            self.blockSignals(False)
+        self._fill_some()
+
+    def _fill_some(self) -> None:
+        batch: dict[str, list[QTreeWidgetItem]] = {}
+        for _ in range(min(FILL_CHUNK, len(self._queue))):
+            kind, row = self._queue.popleft()
+            label = row[1] if len(row) == 2 else f"{row[1]} ({row[2]})"
+            child = QTreeWidgetItem([label])
+            child.setData(0, KindRole, kind)
+            child.setData(0, IdRole, row[0])
+            child.setToolTip(0, row[1])
+            batch.setdefault(kind, []).append(child)
+        for kind, items in batch.items():
+            self.groups[kind].addChildren(items)
+        if self._queue:
+            self._fill_timer.start()
+            return
+        self.blockSignals(True)
+        try:
+            self.select(*self._restore)
         finally:
             self.blockSignals(False)
         self.loaded.emit()
@@ -111,4 +141,6 @@ class Sidebar(QTreeWidget):
         kind = current.data(0, KindRole)
         if kind == "group":
             return
+        # what a fill in progress selects at its end
+        self._restore = (kind, current.data(0, IdRole))
         self.selected.emit(kind, current.data(0, IdRole))

@@ -19,7 +19,16 @@ from dataclasses import dataclass, replace
 from pathlib import Path
 from typing import Any
 
-from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelIndex, Qt, Signal
+from PySide6.QtCore import (
+    QT_TRANSLATE_NOOP,
+    QAbstractTableModel,
+    QCoreApplication,
+    QModelIndex,
+    QModelRoleDataSpan,
+    QPersistentModelIndex,
+    Qt,
+    Signal,
+)
 from PySide6.QtGui import QImage, QPixmap
 
 from artdesk.core.errors import ArtdeskError
@@ -33,6 +42,45 @@ MAX_BLOCKS = 24  # at most 4,800 rows in memory, whatever the catalog's size
 
 ArtworkIdRole = Qt.ItemDataRole.UserRole + 1
 ArtworkRole = Qt.ItemDataRole.UserRole + 2
+
+# Roles as plain ints: data() and multiData() run for every painted cell, and comparing ints is
+# several times cheaper than looking up Qt's enum members each time.
+_DISPLAY = int(Qt.ItemDataRole.DisplayRole)
+_DECORATION = int(Qt.ItemDataRole.DecorationRole)
+_TOOLTIP = int(Qt.ItemDataRole.ToolTipRole)
+_ALIGNMENT = int(Qt.ItemDataRole.TextAlignmentRole)
+_ID = int(ArtworkIdRole)
+_ARTWORK = int(ArtworkRole)
+# What the item delegate asks for besides text, icon and alignment; this model sets none of them.
+_STYLE_ROLES = frozenset(
+    int(r)
+    for r in (
+        Qt.ItemDataRole.FontRole,
+        Qt.ItemDataRole.ForegroundRole,
+        Qt.ItemDataRole.BackgroundRole,
+        Qt.ItemDataRole.CheckStateRole,
+        Qt.ItemDataRole.SizeHintRole,
+    )
+)
+_RIGHT = int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
+
+# The availability values as the table shows them (translated through the "Availability" context).
+AVAILABILITY_LABELS = {
+    "available": QT_TRANSLATE_NOOP("Availability", "available"),
+    "sold": QT_TRANSLATE_NOOP("Availability", "sold"),
+    "reserved": QT_TRANSLATE_NOOP("Availability", "reserved"),
+    "not_for_sale": QT_TRANSLATE_NOOP("Availability", "not for sale"),
+}
+
+
+def availability_label(value: str | None) -> str:
+    """A stored availability value in the user's language ("" for none)."""
+    if not value:
+        return ""
+    text = AVAILABILITY_LABELS.get(value)
+    if text is None:
+        return value.replace("_", " ")
+    return QCoreApplication.translate("Availability", text)
 
 
 @dataclass(frozen=True, slots=True)
@@ -58,12 +106,42 @@ COLUMNS: tuple[Column, ...] = (
     Column("updated", "updated", "Updated", 130),
 )
 COLUMN_INDEX = {c.name: i for i, c in enumerate(COLUMNS)}
+_THUMBNAIL = COLUMN_INDEX["thumbnail"]
+_TITLE = COLUMN_INDEX["title"]
+_RIGHT_ALIGNED = frozenset((COLUMN_INDEX["year"], COLUMN_INDEX["price"]))
+_TOOLTIP_COLUMNS = frozenset(
+    (COLUMN_INDEX["title"], COLUMN_INDEX["artists"], COLUMN_INDEX["medium"])
+)
+
+# One row as the table shows it: a text (or None) per column.
+DisplayRow = tuple[str | None, ...]
+
+
+def display_row(a: Artwork, availability: dict[str, str]) -> DisplayRow:
+    """The texts of one artwork's cells, column by column (made on the worker with its block)."""
+    return (
+        None,
+        a.inventory_number or "",
+        a.artist_name,
+        a.title,
+        "" if a.creation_year is None else str(a.creation_year),
+        a.medium or "",
+        a.dimensions or "",
+        "" if a.price is None else f"{a.price:,}",
+        a.currency or "",
+        availability.get(a.availability, a.availability.replace("_", " "))
+        if a.availability
+        else "",
+        a.partner_name or "",
+        a.updated_at.strftime("%Y-%m-%d %H:%M") if a.updated_at else "",
+    )
 
 
 @dataclass(slots=True)
 class _Block:
     generation: int
     rows: list[Artwork]
+    display: list[DisplayRow]
     thumbs: dict[int, QImage]
 
 
@@ -92,7 +170,8 @@ def _fetch_block(
     files_dir: Path | None,
     thumb_size: int,
     thumb_path: ThumbPath | None = None,
-) -> tuple[list[Artwork], dict[int, QImage]]:
+    availability: dict[str, str] | None = None,
+) -> tuple[list[Artwork], list[DisplayRow], dict[int, QImage]]:
     rows = catalog.list_artworks(query, offset, limit)
     thumbs: dict[int, QImage] = {}
     if rows and thumb_size > 0:
@@ -100,17 +179,19 @@ def _fetch_block(
             image = thumbnail_for(info, thumb_size, files_dir, thumb_path)
             if image is not None:
                 thumbs[artwork_id] = image
-    return rows, thumbs
-
-
-def _availability_text(value: str | None) -> str:
-    return (value or "").replace("_", " ")
+    labels = availability or {}
+    return rows, [display_row(a, labels) for a in rows], thumbs
 
 
 class ArtworkTableModel(QAbstractTableModel):
-    """Rows of the current ``ArtworkQuery``, loaded in blocks on the read pool."""
+    """Rows of the current ``ArtworkQuery``, loaded in blocks on the read pool.
 
-    # The row count of a new query arrived (the view was reset); argument: the count.
+    A new query is counted and its first block loaded in parallel; the view keeps showing the
+    previous rows until both have arrived and is then reset once, so typing in the search box
+    repaints the table once per answer, never with a screen of placeholders in between.
+    """
+
+    # The rows of a new query are shown (the view was reset); argument: the row count.
     query_loaded = Signal(int)
     # A block arrived (tests and the benchmark wait on it); argument: the block number.
     block_loaded = Signal(int)
@@ -145,6 +226,13 @@ class ArtworkTableModel(QAbstractTableModel):
         self._pixmaps: dict[int, QPixmap] = {}
         self._in_data = False
         self._loaded_once = False
+        # A new query not shown yet: its generation, its count once known, blocks that came early.
+        self._resetting: int | None = None
+        self._pending_count: int | None = None
+        self._early: dict[int, _Block] = {}
+        # Translated once here (GUI thread); the workers make the cell texts with it.
+        self._availability = {value: availability_label(value) for value in AVAILABILITY_LABELS}
+        self._loading_text = self.tr("Loading…")
 
     # ------------------------------------------------------------------ query
     @property
@@ -153,8 +241,13 @@ class ArtworkTableModel(QAbstractTableModel):
 
     @property
     def loaded(self) -> bool:
-        """Whether the current query's row count is known."""
+        """Whether the rows of a query have been shown at least once."""
         return self._loaded_once
+
+    @property
+    def pending(self) -> bool:
+        """Whether a new query is still being counted or its first block loaded."""
+        return self._resetting is not None
 
     def set_query(self, query: ArtworkQuery) -> None:
         """Show another query: count it and load its first block, both in the background."""
@@ -162,6 +255,9 @@ class ArtworkTableModel(QAbstractTableModel):
         self._generation += 1
         gen = self._generation
         self._requested.clear()
+        self._resetting = gen
+        self._pending_count = None
+        self._early.clear()
         self._runner.read(
             self._catalog.count_artworks,
             query,
@@ -184,14 +280,27 @@ class ArtworkTableModel(QAbstractTableModel):
     def _count_arrived(self, gen: int, count: int) -> None:
         if gen != self._generation:
             return
+        if count == 0 or 0 in self._early:
+            self._reset(gen, count)
+        else:
+            self._pending_count = count
+
+    def _reset(self, gen: int, count: int) -> None:
+        """Show the new query's rows: one model reset with its first block already in."""
         self.beginResetModel()
         self._rows = count
-        for block in [b for b, blk in self._blocks.items() if blk.generation != gen]:
-            del self._blocks[block]
+        self._blocks.clear()
+        early, self._early = self._early, {}
+        for block in sorted(early):
+            self._blocks[block] = early[block]
         self._pixmaps.clear()
+        self._resetting = None
+        self._pending_count = None
         self.endResetModel()
         self._loaded_once = True
         self.query_loaded.emit(count)
+        for block in sorted(early):
+            self.block_loaded.emit(block)
 
     def _count_failed(self, gen: int, exc: BaseException) -> None:
         if gen != self._generation:
@@ -199,6 +308,9 @@ class ArtworkTableModel(QAbstractTableModel):
         self.beginResetModel()
         self._rows = 0
         self._blocks.clear()
+        self._early.clear()
+        self._resetting = None
+        self._pending_count = None
         self.endResetModel()
         self._loaded_once = True
         self.query_loaded.emit(0)
@@ -207,6 +319,9 @@ class ArtworkTableModel(QAbstractTableModel):
     # ------------------------------------------------------------------ refresh (changes elsewhere)
     def refresh(self) -> None:
         """Reload the same query after a change elsewhere, keeping rows on screen meanwhile."""
+        if self._resetting is not None:  # a new query is on its way: load it afresh instead
+            self.set_query(self._query)
+            return
         self._generation += 1
         gen = self._generation
         self._requested.clear()
@@ -235,9 +350,7 @@ class ArtworkTableModel(QAbstractTableModel):
         self._pixmaps.clear()
         if self._rows:
             # Every loaded block is now stale: data() keeps showing it and asks for a reload.
-            self.dataChanged.emit(
-                self.index(0, 0), self.index(self._rows - 1, len(COLUMNS) - 1)
-            )
+            self.dataChanged.emit(self.index(0, 0), self.index(self._rows - 1, len(COLUMNS) - 1))
         self.refreshed.emit(count)
 
     # ------------------------------------------------------------------ blocks
@@ -255,17 +368,27 @@ class ArtworkTableModel(QAbstractTableModel):
             self._files_dir,
             self.thumb_size,
             self._thumb_path,
+            self._availability,
             on_done=lambda result: self._block_arrived(gen, block, result),
             on_error=lambda exc: self._block_failed(gen, block, exc),
         )
 
     def _block_arrived(
-        self, gen: int, block: int, result: tuple[list[Artwork], dict[int, QImage]]
+        self,
+        gen: int,
+        block: int,
+        result: tuple[list[Artwork], list[DisplayRow], dict[int, QImage]],
     ) -> None:
         if gen != self._generation:
             return
-        rows, thumbs = result
-        self._blocks[block] = _Block(gen, rows, thumbs)
+        rows, display, thumbs = result
+        blk = _Block(gen, rows, display, thumbs)
+        if self._resetting == gen:  # the new query is not shown yet: keep it for the reset
+            self._early[block] = blk
+            if block == 0 and self._pending_count is not None:
+                self._reset(gen, self._pending_count)
+            return
+        self._blocks[block] = blk
         self._blocks.move_to_end(block)
         while len(self._blocks) > self.max_blocks:
             old, _ = self._blocks.popitem(last=False)
@@ -281,18 +404,31 @@ class ArtworkTableModel(QAbstractTableModel):
     def _block_failed(self, gen: int, block: int, exc: BaseException) -> None:
         self._requested.discard((gen, block))
         if gen == self._generation:
+            if self._resetting == gen and block == 0 and self._pending_count is not None:
+                self._reset(gen, self._pending_count)  # show the count; the rows say "Loading…"
             self._runner.task_failed.emit(None, exc)
 
-    def _row_artwork(self, row: int) -> Artwork | None:
+    def _block_of(self, row: int) -> _Block | None:
+        """The block holding ``row`` (asking for it, or for a fresh copy, when needed)."""
         block = row // self.block_size
         blk = self._blocks.get(block)
         if blk is None or blk.generation != self._generation:
-            self._request_block(block)
+            self._in_data = True
+            try:
+                self._request_block(block)
+            finally:
+                self._in_data = False
             blk = self._blocks.get(block)  # an inline runner has it now; a stale one still shows
+            if blk is None:
+                return None
+        self._blocks.move_to_end(block)
+        return blk
+
+    def _row_artwork(self, row: int) -> Artwork | None:
+        blk = self._block_of(row)
         if blk is None:
             return None
-        self._blocks.move_to_end(block)
-        i = row - block * self.block_size
+        i = row - (row // self.block_size) * self.block_size
         return blk.rows[i] if i < len(blk.rows) else None
 
     def _thumb(self, row: int, artwork_id: int) -> QPixmap | None:
@@ -346,7 +482,9 @@ class ArtworkTableModel(QAbstractTableModel):
         self._runner.read(
             find,
             key="artwork-locate",
-            on_done=lambda r: callback(r if gen == self._generation and r is not None and r < self._rows else None),
+            on_done=lambda r: callback(
+                r if gen == self._generation and r is not None and r < self._rows else None
+            ),
         )
 
     def loaded_block_count(self) -> int:
@@ -356,93 +494,83 @@ class ArtworkTableModel(QAbstractTableModel):
         return sum(len(b.rows) for b in self._blocks.values())
 
     # ------------------------------------------------------------------ Qt model API
+    # flags() is QAbstractTableModel's own (enabled, selectable, no children): not overriding
+    # it spares a call into Python for every painted cell.
     def rowCount(self, parent: QModelIndex | QPersistentModelIndex = QModelIndex()) -> int:  # noqa: B008, N802
         return 0 if parent.isValid() else self._rows
 
     def columnCount(self, parent: QModelIndex | QPersistentModelIndex = QModelIndex()) -> int:  # noqa: B008, N802
         return 0 if parent.isValid() else len(COLUMNS)
 
-    def headerData(self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole) -> Any:  # noqa: N802
+    def headerData(
+        self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole
+    ) -> Any:
         if orientation != Qt.Orientation.Horizontal or not 0 <= section < len(COLUMNS):
             return None
         column = COLUMNS[section]
-        if role == Qt.ItemDataRole.DisplayRole:
+        if role == _DISPLAY:
             return self.tr(column.title) if column.title else ""
-        if role == Qt.ItemDataRole.ToolTipRole and column.name == "thumbnail":
+        if role == _TOOLTIP and column.name == "thumbnail":
             return self.tr("Image")
         return None
 
-    def flags(self, index: QModelIndex | QPersistentModelIndex) -> Qt.ItemFlag:
-        if not index.isValid():
-            return Qt.ItemFlag.NoItemFlags
-        return Qt.ItemFlag.ItemIsEnabled | Qt.ItemFlag.ItemIsSelectable | Qt.ItemFlag.ItemNeverHasChildren
+    def multiData(
+        self, index: QModelIndex | QPersistentModelIndex, span: QModelRoleDataSpan
+    ) -> None:
+        """All the roles the item delegate paints a cell with, in one call (Qt 6)."""
+        row = index.row()
+        if not 0 <= row < self._rows:
+            return
+        column = index.column()
+        blk = self._block_of(row)
+        i = row - (row // self.block_size) * self.block_size
+        texts = blk.display[i] if blk is not None and i < len(blk.display) else None
+        for item in span:
+            role = item.role()
+            if role == _DISPLAY:
+                if texts is not None:
+                    item.setData(texts[column])
+                elif column == _TITLE:
+                    item.setData(self._loading_text)
+            elif role == _DECORATION:
+                if column == _THUMBNAIL and texts is not None:
+                    pixmap = self._thumb(row, blk.rows[i].id)
+                    if pixmap is not None:
+                        item.setData(pixmap)
+            elif role == _ALIGNMENT:
+                if column in _RIGHT_ALIGNED:
+                    item.setData(_RIGHT)
+            elif role not in _STYLE_ROLES:
+                item.setData(self.data(index, role))
 
-    def data(self, index: QModelIndex | QPersistentModelIndex, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
-        if not index.isValid() or not 0 <= index.row() < self._rows:
+    def data(
+        self, index: QModelIndex | QPersistentModelIndex, role: int = Qt.ItemDataRole.DisplayRole
+    ) -> Any:
+        row = index.row()
+        if not 0 <= row < self._rows:
             return None
-        if role not in (
-            Qt.ItemDataRole.DisplayRole,
-            Qt.ItemDataRole.DecorationRole,
-            Qt.ItemDataRole.ToolTipRole,
-            Qt.ItemDataRole.TextAlignmentRole,
-            ArtworkIdRole,
-            ArtworkRole,
-        ):
+        column = index.column()
+        if role == _ALIGNMENT:
+            return _RIGHT if column in _RIGHT_ALIGNED else None
+        if role not in (_DISPLAY, _DECORATION, _TOOLTIP, _ID, _ARTWORK):
             return None
-        column = COLUMNS[index.column()]
-        if role == Qt.ItemDataRole.TextAlignmentRole:
-            if column.name in ("year", "price"):
-                return int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
+        blk = self._block_of(row)
+        i = row - (row // self.block_size) * self.block_size
+        if blk is None or i >= len(blk.rows):
+            if role == _DISPLAY and column == _TITLE:
+                return self._loading_text
             return None
-        self._in_data = True
-        try:
-            artwork = self._row_artwork(index.row())
-        finally:
-            self._in_data = False
-        if artwork is None:
-            if role == Qt.ItemDataRole.DisplayRole and column.name == "title":
-                return self.tr("Loading…")
-            return None
-        if role == ArtworkIdRole:
+        if role == _DISPLAY:
+            return blk.display[i][column]
+        artwork = blk.rows[i]
+        if role == _ID:
             return artwork.id
-        if role == ArtworkRole:
+        if role == _ARTWORK:
             return artwork
-        if role == Qt.ItemDataRole.DecorationRole:
-            if column.name == "thumbnail":
-                return self._thumb(index.row(), artwork.id)
-            return None
-        if role == Qt.ItemDataRole.ToolTipRole:
-            if column.name in ("title", "artists", "medium"):
-                return self._display(artwork, column.name) or None
-            return None
-        return self._display(artwork, column.name)
-
-    def _display(self, a: Artwork, name: str) -> Any:
-        if name == "thumbnail":
-            return None
-        if name == "inventory":
-            return a.inventory_number or ""
-        if name == "artists":
-            return a.artist_name
-        if name == "title":
-            return a.title
-        if name == "year":
-            return "" if a.creation_year is None else str(a.creation_year)
-        if name == "medium":
-            return a.medium or ""
-        if name == "dimensions":
-            return a.dimensions or ""
-        if name == "price":
-            return "" if a.price is None else f"{a.price:,}"
-        if name == "currency":
-            return a.currency or ""
-        if name == "availability":
-            return self.tr(_availability_text(a.availability)) if a.availability else ""
-        if name == "partner":
-            return a.partner_name or ""
-        if name == "updated":
-            return a.updated_at.strftime("%Y-%m-%d %H:%M") if a.updated_at else ""
-        return None
+        if role == _DECORATION:
+            return self._thumb(row, artwork.id) if column == _THUMBNAIL else None
+        # tooltips: the long texts a narrow column cuts off
+        return (blk.display[i][column] or None) if column in _TOOLTIP_COLUMNS else None
 
     def sort(self, column: int, order: Qt.SortOrder = Qt.SortOrder.AscendingOrder) -> None:
         """Sort in the database: an indexed ORDER BY, never in memory."""
