@@ -10,11 +10,16 @@ and Datasette (`pip install '.[bench]'`) on the same SQLite file:
   /db/artworks.json?_shape=objects&_size=100 and one row by random id.
 Targets: page 1 >= 3x Datasette's page requests/s; page 1,200 p50 within 2x of page 1's;
 single artwork >= 2,000 requests/s.
+
+Every line also shows the load average when it was measured and the CPU time the server
+process spent per request (from /proc, so it hardly depends on what else the machine runs):
+compare designs by that when the machine is shared.
 """
 
 from __future__ import annotations
 
 import argparse
+import importlib.util
 import os
 import random
 import re
@@ -35,10 +40,37 @@ from artdesk.db.models import ArtistRow, ArtworkArtistRow, ArtworkRow, PartnerAr
 from artdesk.services.catalog import search_text_for, sort_text
 from artdesk.services.container import open_services
 
-MEDIA = ["Oil on canvas", "Acrylic on linen", "Gelatin silver print", "Bronze", "Ink on paper",
-         "Watercolour", "Woodcut", "Mixed media", "Tempera on panel", "Charcoal on paper"]
-WORDS = ["Blue", "Composition", "Field", "Study", "Lake", "Morning", "Figure", "Red", "Garden",
-         "Night", "Portrait", "Landscape", "Untitled", "Harbour", "Interior", "Light", "Series"]
+MEDIA = [
+    "Oil on canvas",
+    "Acrylic on linen",
+    "Gelatin silver print",
+    "Bronze",
+    "Ink on paper",
+    "Watercolour",
+    "Woodcut",
+    "Mixed media",
+    "Tempera on panel",
+    "Charcoal on paper",
+]
+WORDS = [
+    "Blue",
+    "Composition",
+    "Field",
+    "Study",
+    "Lake",
+    "Morning",
+    "Figure",
+    "Red",
+    "Garden",
+    "Night",
+    "Portrait",
+    "Landscape",
+    "Untitled",
+    "Harbour",
+    "Interior",
+    "Light",
+    "Series",
+]
 AVAIL = ["available", "sold", "reserved", "not_for_sale"]
 
 SERVER = """
@@ -57,20 +89,32 @@ def build_catalog(path: Path, n: int) -> None:
     partner = services.catalog.create_partner("Galerie Nord")
     rng = random.Random(7)
     n_artists = max(10, n // 30)
-    names = [f"{rng.choice(['Anna', 'Jon', 'Maria', 'Kenji', 'Lea', 'Omar', 'Ines', 'Piet'])} "
-             f"{rng.choice(['Schmidt', 'Berg', 'Okafor', 'Tanaka', 'Silva', 'Novak', 'Dupont'])} {i}"
-             for i in range(n_artists)]
+    names = [
+        f"{rng.choice(['Anna', 'Jon', 'Maria', 'Kenji', 'Lea', 'Omar', 'Ines', 'Piet'])} "
+        f"{rng.choice(['Schmidt', 'Berg', 'Okafor', 'Tanaka', 'Silva', 'Novak', 'Dupont'])} {i}"
+        for i in range(n_artists)
+    ]
     now = datetime(2026, 1, 1)
     t0 = time.perf_counter()
     with services.db.write() as s:
-        s.execute(insert(ArtistRow), [
-            {"id": i + 1, "name": name, "slug": slug(name), "sortable_name": name,
-             "created_at": now, "updated_at": now}
-            for i, name in enumerate(names)
-        ])
-        s.execute(insert(PartnerArtistRow), [
-            {"partner_id": partner.id, "artist_id": i + 1} for i in range(n_artists)
-        ])
+        s.execute(
+            insert(ArtistRow),
+            [
+                {
+                    "id": i + 1,
+                    "name": name,
+                    "slug": slug(name),
+                    "sortable_name": name,
+                    "created_at": now,
+                    "updated_at": now,
+                }
+                for i, name in enumerate(names)
+            ],
+        )
+        s.execute(
+            insert(PartnerArtistRow),
+            [{"partner_id": partner.id, "artist_id": i + 1} for i in range(n_artists)],
+        )
         batch, links = [], []
         for aid in range(1, n + 1):
             title = f"{rng.choice(WORDS)} {rng.choice(WORDS)} {aid}"
@@ -78,17 +122,30 @@ def build_catalog(path: Path, n: int) -> None:
             artist = names[artist_index]
             year = rng.randint(1900, 2025)
             medium = rng.choice(MEDIA)
-            batch.append({
-                "id": aid, "partner_id": partner.id, "title": title, "creation_year": year,
-                "medium": medium, "dimensions": f"{rng.randint(10, 200)} × {rng.randint(10, 200)} cm",
-                "price": rng.randint(5, 500) * 100, "currency": "EUR",
-                "availability": rng.choice(AVAIL), "inventory_number": f"GN-{aid:06d}",
-                "description": f"{title} by {artist}.", "published": True,
-                "source_fingerprint": source_fingerprint(artist, title, year),
-                "artist_names": artist, "artist_sort": sort_text(artist), "title_sort": sort_text(title),
-                "search_text": search_text_for(title, artist, medium, f"GN-{aid:06d}", None),
-                "created_at": now, "updated_at": now, "version": 1,
-            })
+            batch.append(
+                {
+                    "id": aid,
+                    "partner_id": partner.id,
+                    "title": title,
+                    "creation_year": year,
+                    "medium": medium,
+                    "dimensions": f"{rng.randint(10, 200)} × {rng.randint(10, 200)} cm",
+                    "price": rng.randint(5, 500) * 100,
+                    "currency": "EUR",
+                    "availability": rng.choice(AVAIL),
+                    "inventory_number": f"GN-{aid:06d}",
+                    "description": f"{title} by {artist}.",
+                    "published": True,
+                    "source_fingerprint": source_fingerprint(artist, title, year),
+                    "artist_names": artist,
+                    "artist_sort": sort_text(artist),
+                    "title_sort": sort_text(title),
+                    "search_text": search_text_for(title, artist, medium, f"GN-{aid:06d}", None),
+                    "created_at": now,
+                    "updated_at": now,
+                    "version": 1,
+                }
+            )
             links.append({"artwork_id": aid, "position": 0, "artist_id": artist_index + 1})
             if len(batch) == 10_000:
                 s.execute(insert(ArtworkRow), batch)
@@ -109,7 +166,9 @@ def bench_key(path: Path) -> str:
     services = open_services(f"sqlite:///{path}", path.parent / "files", upgrade=False)
     try:
         partner = services.catalog.get_partner_by_slug("galerie-nord")
-        return services.keys.create(partner.id, ["artworks:read"], rate_limit_per_minute=10**9).secret
+        return services.keys.create(
+            partner.id, ["artworks:read"], rate_limit_per_minute=10**9
+        ).secret
     finally:
         services.close()
 
@@ -141,21 +200,54 @@ def _ms(text: str) -> float:
     return float(m.group(1)) * _UNITS[m.group(2)] if m else float("nan")
 
 
-def wrk(url: str, *, seconds: int, connections: int, headers: dict[str, str],
-        script: Path | None = None) -> dict[str, float]:
+def cpu_seconds(pid: int | None) -> float:
+    """User + system CPU time of a process so far (Linux /proc; NaN elsewhere)."""
+    if pid is None:
+        return float("nan")
+    try:
+        stat = Path(f"/proc/{pid}/stat").read_text()
+    except OSError:
+        return float("nan")
+    fields = stat.rsplit(")", 1)[1].split()
+    return (int(fields[11]) + int(fields[12])) / os.sysconf("SC_CLK_TCK")
+
+
+def load_average() -> str:
+    return "/".join(f"{x:.2f}" for x in os.getloadavg())
+
+
+def wrk(
+    url: str,
+    *,
+    seconds: int,
+    connections: int,
+    headers: dict[str, str],
+    script: Path | None = None,
+    pid: int | None = None,
+) -> dict[str, float]:
     cmd = ["wrk", "-t1", f"-c{connections}", f"-d{seconds}s", "--timeout", "30s", "--latency"]
     for k, v in headers.items():
         cmd += ["-H", f"{k}: {v}"]
     if script is not None:
         cmd += ["-s", str(script)]
+    cpu_before = cpu_seconds(pid)
     out = subprocess.run([*cmd, url], capture_output=True, text=True, check=True).stdout
+    cpu = cpu_seconds(pid) - cpu_before
+    requests = int(re.search(r"(\d+) requests in", out).group(1))
     rps = float(re.search(r"Requests/sec:\s+([\d.]+)", out).group(1))
     p50 = _ms(re.search(r"\s50%\s+(\S+)", out).group(1))
     p99 = _ms(re.search(r"\s99%\s+(\S+)", out).group(1))
     non2xx = re.search(r"Non-2xx or 3xx responses:\s+(\d+)", out)
     errors = re.search(r"Socket errors: (.*)", out)
-    return {"rps": rps, "p50": p50, "p99": p99, "non2xx": int(non2xx.group(1)) if non2xx else 0,
-            "errors": errors.group(1) if errors else ""}
+    return {
+        "rps": rps,
+        "p50": p50,
+        "p99": p99,
+        "non2xx": int(non2xx.group(1)) if non2xx else 0,
+        "errors": errors.group(1) if errors else "",
+        "load": load_average(),
+        "cpu_us": cpu / requests * 1e6 if requests else float("nan"),
+    }
 
 
 def random_id_script(folder: Path, template: str, n: int) -> Path:
@@ -173,7 +265,11 @@ def random_id_script(folder: Path, template: str, n: int) -> Path:
 def show(name: str, r: dict[str, float]) -> None:
     extra = f"  non-2xx {r['non2xx']}" if r["non2xx"] else ""
     extra += f"  socket errors: {r['errors']}" if r["errors"] else ""
-    print(f"{name:<52} {r['rps']:>9,.1f} req/s   p50 {r['p50']:>7.2f} ms   p99 {r['p99']:>7.2f} ms{extra}")
+    print(
+        f"{name:<52} {r['rps']:>9,.1f} req/s   p50 {r['p50']:>7.2f} ms   p99 {r['p99']:>7.2f} ms"
+        f"   server CPU {r['cpu_us']:>7,.0f} us/req   load {r['load']}{extra}",
+        flush=True,
+    )
 
 
 def main() -> int:
@@ -197,45 +293,91 @@ def main() -> int:
     secret = bench_key(db)
     auth = {"Authorization": f"Bearer {secret}"}
     env = {**os.environ, "PYTHONUNBUFFERED": "1"}
-    api = subprocess.Popen([sys.executable, "-c", SERVER, str(db)], stdout=subprocess.PIPE, text=True, env=env)
+    api = subprocess.Popen(
+        [sys.executable, "-c", SERVER, str(db)], stdout=subprocess.PIPE, text=True, env=env
+    )
     line = api.stdout.readline().strip()
     address = line.removeprefix("listening on ")
     ds_port = free_port()
-    ds = subprocess.Popen(["datasette", "serve", str(db), "-h", "127.0.0.1", "-p", str(ds_port)],
-                          stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL, env=env)
+    ds = subprocess.Popen(
+        ["datasette", "serve", str(db), "-h", "127.0.0.1", "-p", str(ds_port)],
+        stdout=subprocess.DEVNULL,
+        stderr=subprocess.DEVNULL,
+        env=env,
+    )
     ds_address = f"http://127.0.0.1:{ds_port}"
     results: dict[str, dict[str, float]] = {}
     try:
         wait_http(f"{ds_address}/db.json")
-        print(f"artdesk at {address}, Datasette at {ds_address}; wrk -t1 -c{args.connections} "
-              f"-d{args.seconds}s on {os.cpu_count()} cores\n")
+        http = "httptools" if importlib.util.find_spec("httptools") else "h11"
+        loop = "uvloop" if importlib.util.find_spec("uvloop") else "asyncio"
+        print(
+            f"artdesk at {address} (uvicorn: {http}, {loop}), Datasette at {ds_address}; "
+            f"wrk -t1 -c{args.connections} -d{args.seconds}s on {os.cpu_count()} cores; "
+            f"load average {load_average()}\n",
+            flush=True,
+        )
         runs = [
-            ("artdesk GET /v1/artworks?page=1&limit=100", f"{address}/v1/artworks?page=1&limit=100", auth, None),
-            ("artdesk GET /v1/artworks?page=1200&limit=100", f"{address}/v1/artworks?page=1200&limit=100", auth, None),
-            ("artdesk GET /v1/artworks/{random id}", address, auth,
-             random_id_script(folder, "/v1/artworks/%d", args.artworks)),
-            ("datasette /db/artworks/{random id}.json", ds_address, {},
-             random_id_script(folder, "/db/artworks/%d.json?_shape=objects", args.artworks)),
+            (
+                "artdesk GET /v1/artworks?page=1&limit=100",
+                f"{address}/v1/artworks?page=1&limit=100",
+                auth,
+                None,
+                api.pid,
+            ),
+            (
+                "artdesk GET /v1/artworks?page=1200&limit=100",
+                f"{address}/v1/artworks?page=1200&limit=100",
+                auth,
+                None,
+                api.pid,
+            ),
+            (
+                "artdesk GET /v1/artworks/{random id}",
+                address,
+                auth,
+                random_id_script(folder, "/v1/artworks/%d", args.artworks),
+                api.pid,
+            ),
+            (
+                "datasette /db/artworks/{random id}.json",
+                ds_address,
+                {},
+                random_id_script(folder, "/db/artworks/%d.json?_shape=objects", args.artworks),
+                ds.pid,
+            ),
             # Last: Datasette keeps answering queued page requests after wrk has gone.
-            ("datasette /db/artworks.json?_shape=objects&_size=100",
-             f"{ds_address}/db/artworks.json?_shape=objects&_size=100", {}, None),
+            (
+                "datasette /db/artworks.json?_shape=objects&_size=100",
+                f"{ds_address}/db/artworks.json?_shape=objects&_size=100",
+                {},
+                None,
+                ds.pid,
+            ),
         ]
-        one_at_a_time = [(r[0] + " (1 connection)", r[1], r[2]) for r in (runs[0], runs[4])]
-        for name, url, headers, script in runs:
+        one_at_a_time = [(r[0] + " (1 connection)", r[1], r[2], r[4]) for r in (runs[0], runs[4])]
+        for name, url, headers, script, pid in runs:
             if name == runs[4][0]:
                 # Datasette's page takes seconds (it counts the table and suggests facets), so
                 # with many connections it may finish nothing in the run, and its queue then
                 # outlives wrk: compare pages one at a time first.
                 print("one connection at a time:")
-                for name1, url1, headers1 in one_at_a_time:
-                    results[name1] = wrk(url1, seconds=args.seconds * 2, connections=1,
-                                         headers=headers1)
+                for name1, url1, headers1, pid1 in one_at_a_time:
+                    results[name1] = wrk(
+                        url1, seconds=args.seconds * 2, connections=1, headers=headers1, pid=pid1
+                    )
                     show(name1, results[name1])
                 print(f"{args.connections} connections:")
             # A short warm-up, then the measured run.
             wrk(url, seconds=2, connections=args.connections, headers=headers, script=script)
-            results[name] = wrk(url, seconds=args.seconds, connections=args.connections,
-                                headers=headers, script=script)
+            results[name] = wrk(
+                url,
+                seconds=args.seconds,
+                connections=args.connections,
+                headers=headers,
+                script=script,
+                pid=pid,
+            )
             show(name, results[name])
     finally:
         for proc in (api, ds):
@@ -257,11 +399,20 @@ def main() -> int:
         basis = "1 connection (Datasette finished no page with more)"
     deep = p1200["p50"] / max(p1["p50"], 0.001)
     print()
-    print(f"page 1 vs Datasette's page: {ratio:.1f}x requests/s at {basis} (target >= 3x): "
-          f"{'met' if ratio >= 3 else 'NOT met'}")
-    print(f"page 1,200 p50 / page 1 p50: {deep:.2f}x (target <= 2x): {'met' if deep <= 2 else 'NOT met'}")
-    print(f"single artwork: {one['rps']:,.0f} requests/s (target >= 2,000): "
-          f"{'met' if one['rps'] >= 2000 else 'NOT met'}")
+    print(
+        f"page 1 vs Datasette's page: {ratio:.1f}x requests/s at {basis} (target >= 3x): "
+        f"{'met' if ratio >= 3 else 'NOT met'}"
+    )
+    print(
+        f"page 1,200 p50 / page 1 p50: {deep:.2f}x (target <= 2x): {'met' if deep <= 2 else 'NOT met'}"
+    )
+    print(
+        f"single artwork: {one['rps']:,.0f} requests/s (target >= 2,000): "
+        f"{'met' if one['rps'] >= 2000 else 'NOT met'}; {one['cpu_us']:,.0f} us of server CPU "
+        f"per request, i.e. {1e6 / one['cpu_us'] if one['cpu_us'] > 0 else float('nan'):,.0f} "
+        f"requests/s per core the server has to itself"
+    )
+    print(f"load average at the end: {load_average()} on {os.cpu_count()} cores")
     return 0
 
 
