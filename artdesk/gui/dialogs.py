@@ -7,7 +7,7 @@ import threading
 from pathlib import Path
 from typing import Any
 
-from PySide6.QtCore import QSettings, Qt, Signal
+from PySide6.QtCore import QT_TRANSLATE_NOOP, QSettings, Qt, Signal
 from PySide6.QtGui import QGuiApplication
 from PySide6.QtWidgets import (
     QAbstractItemView,
@@ -76,12 +76,36 @@ def _fill(table: QTableWidget, rows: list[tuple], ids: list[Any]) -> None:
 
 
 # ---------------------------------------------------------------------- partners, artists, shows, collections
+# Partner types and show states as the dialog lists them (translated with its tr()).
+PARTNER_TYPE_LABELS = {
+    "gallery": QT_TRANSLATE_NOOP("EntitiesDialog", "gallery"),
+    "museum": QT_TRANSLATE_NOOP("EntitiesDialog", "museum"),
+    "institution": QT_TRANSLATE_NOOP("EntitiesDialog", "institution"),
+    "studio": QT_TRANSLATE_NOOP("EntitiesDialog", "studio"),
+    "auction": QT_TRANSLATE_NOOP("EntitiesDialog", "auction"),
+    "fair": QT_TRANSLATE_NOOP("EntitiesDialog", "fair"),
+    "private": QT_TRANSLATE_NOOP("EntitiesDialog", "private"),
+}
+SHOW_STATUS_LABELS = {
+    "upcoming": QT_TRANSLATE_NOOP("EntitiesDialog", "upcoming"),
+    "running": QT_TRANSLATE_NOOP("EntitiesDialog", "running"),
+    "closed": QT_TRANSLATE_NOOP("EntitiesDialog", "closed"),
+}
+
+
 class EntitiesDialog(QDialog):
     """Partners, artists, shows and collections: list, add, rename; collections are ordered."""
 
     changed = Signal()
 
-    def __init__(self, services: Any, runner: TaskRunner, parent: QWidget | None = None, *, tab: str = "partners") -> None:
+    def __init__(
+        self,
+        services: Any,
+        runner: TaskRunner,
+        parent: QWidget | None = None,
+        *,
+        tab: str = "partners",
+    ) -> None:
         super().__init__(parent)
         self.setWindowTitle(self.tr("Partners, artists, shows and collections"))
         self.resize(760, 520)
@@ -100,14 +124,16 @@ class EntitiesDialog(QDialog):
         # partners
         page = QWidget()
         pl = QVBoxLayout(page)
-        self.partners = _table([self.tr("Name"), self.tr("Type"), self.tr("E-mail"), self.tr("Region")])
+        self.partners = _table(
+            [self.tr("Name"), self.tr("Type"), self.tr("E-mail"), self.tr("Region")]
+        )
         pl.addWidget(self.partners)
         form = QHBoxLayout()
         self.partner_name = QLineEdit()
         self.partner_name.setPlaceholderText(self.tr("New partner name"))
         self.partner_type = QComboBox()
         for t in PartnerType:
-            self.partner_type.addItem(self.tr(t.value), t.value)
+            self.partner_type.addItem(self.tr(PARTNER_TYPE_LABELS.get(t.value, t.value)), t.value)
         self.partner_email = QLineEdit()
         self.partner_email.setPlaceholderText(self.tr("e-mail"))
         add = QPushButton(self.tr("Add partner"))
@@ -126,7 +152,9 @@ class EntitiesDialog(QDialog):
         self.artist_search.textChanged.connect(self.reload_artists)
         search.addWidget(self.artist_search)
         al.addLayout(search)
-        self.artists = _table([self.tr("Name"), self.tr("Nationality"), self.tr("Born"), self.tr("Died")])
+        self.artists = _table(
+            [self.tr("Name"), self.tr("Nationality"), self.tr("Born"), self.tr("Died")]
+        )
         self.artists.itemDoubleClicked.connect(self.rename_artist)
         al.addWidget(self.artists)
         form = QHBoxLayout()
@@ -143,7 +171,9 @@ class EntitiesDialog(QDialog):
         # shows
         page = QWidget()
         sl = QVBoxLayout(page)
-        self.shows = _table([self.tr("Name"), self.tr("Partner"), self.tr("Status"), self.tr("Works")])
+        self.shows = _table(
+            [self.tr("Name"), self.tr("Partner"), self.tr("Status"), self.tr("Works")]
+        )
         sl.addWidget(self.shows)
         form = QHBoxLayout()
         self.show_name = QLineEdit()
@@ -151,7 +181,7 @@ class EntitiesDialog(QDialog):
         self.show_partner = QComboBox()
         self.show_status = QComboBox()
         for s in ShowStatus:
-            self.show_status.addItem(self.tr(s.value), s.value)
+            self.show_status.addItem(self.tr(SHOW_STATUS_LABELS.get(s.value, s.value)), s.value)
         add = QPushButton(self.tr("Add show"))
         add.clicked.connect(self.add_show)
         for w in (self.show_name, self.show_partner, self.show_status, add):
@@ -200,7 +230,9 @@ class EntitiesDialog(QDialog):
         cl.addLayout(right, 2)
         self.tabs.addTab(page, self.tr("Collections"))
 
-        self.tabs.setCurrentIndex({"partners": 0, "artists": 1, "shows": 2, "collections": 3}.get(tab, 0))
+        self.tabs.setCurrentIndex(
+            {"partners": 0, "artists": 1, "shows": 2, "collections": 3}.get(tab, 0)
+        )
         self.reload()
 
     # loading
@@ -220,12 +252,20 @@ class EntitiesDialog(QDialog):
     def _loaded(self, data: dict[str, Any]) -> None:
         partners = data["partners"]
         names = {p.id: p.name for p in partners}
-        _fill(self.partners, [(p.name, p.type, p.email, p.region) for p in partners], [p.id for p in partners])
+        _fill(
+            self.partners,
+            [(p.name, p.type, p.email, p.region) for p in partners],
+            [p.id for p in partners],
+        )
         self.show_partner.clear()
         for p in partners:
             self.show_partner.addItem(p.name, p.id)
         shows = data["shows"]
-        _fill(self.shows, [(s.name, names.get(s.partner_id, ""), s.status, s.artwork_count) for s in shows], [s.id for s in shows])
+        _fill(
+            self.shows,
+            [(s.name, names.get(s.partner_id, ""), s.status, s.artwork_count) for s in shows],
+            [s.id for s in shows],
+        )
         current = self.collections.currentItem()
         current_id = current.data(Qt.ItemDataRole.UserRole) if current else None
         self.collections.clear()
@@ -239,7 +279,10 @@ class EntitiesDialog(QDialog):
     def reload_artists(self) -> None:
         text = self.artist_search.text().strip() or None
         self.runner.read(
-            self.catalog.list_artists, text=text, limit=500, key="entities-artists",
+            self.catalog.list_artists,
+            text=text,
+            limit=500,
+            key="entities-artists",
             on_done=lambda rows: _fill(
                 self.artists,
                 [(a.name, a.nationality, a.birth_year, a.death_year) for a in rows],
@@ -260,14 +303,22 @@ class EntitiesDialog(QDialog):
         name = self.partner_name.text().strip()
         email = self.partner_email.text().strip() or None
         self.runner.write(
-            self.catalog.create_partner, name, type=self.partner_type.currentData(), email=email, source=SOURCE,
-            on_done=lambda _p: (self.partner_name.clear(), self._wrote()), on_error=self._error,
+            self.catalog.create_partner,
+            name,
+            type=self.partner_type.currentData(),
+            email=email,
+            source=SOURCE,
+            on_done=lambda _p: (self.partner_name.clear(), self._wrote()),
+            on_error=self._error,
         )
 
     def add_artist(self) -> None:
         self.runner.write(
-            self.catalog.create_artist, self.artist_name.text(), source=SOURCE,
-            on_done=lambda _r: (self.artist_name.clear(), self._wrote()), on_error=self._error,
+            self.catalog.create_artist,
+            self.artist_name.text(),
+            source=SOURCE,
+            on_done=lambda _r: (self.artist_name.clear(), self._wrote()),
+            on_error=self._error,
         )
 
     def rename_artist(self, item: QTableWidgetItem) -> None:
@@ -278,8 +329,12 @@ class EntitiesDialog(QDialog):
         name, ok = QInputDialog.getText(self, self.tr("Rename artist"), self.tr("Name"), text=old)
         if ok and name.strip() and name != old:
             self.runner.write(
-                self.catalog.update_artist, artist_id, {"name": name}, source=SOURCE,
-                on_done=self._wrote, on_error=self._error,
+                self.catalog.update_artist,
+                artist_id,
+                {"name": name},
+                source=SOURCE,
+                on_done=self._wrote,
+                on_error=self._error,
             )
 
     def add_show(self) -> None:
@@ -288,14 +343,22 @@ class EntitiesDialog(QDialog):
             self.status.setText(self.tr("Add a partner first."))
             return
         self.runner.write(
-            self.catalog.create_show, partner_id, self.show_name.text(), status=self.show_status.currentData(), source=SOURCE,
-            on_done=lambda _s: (self.show_name.clear(), self._wrote()), on_error=self._error,
+            self.catalog.create_show,
+            partner_id,
+            self.show_name.text(),
+            status=self.show_status.currentData(),
+            source=SOURCE,
+            on_done=lambda _s: (self.show_name.clear(), self._wrote()),
+            on_error=self._error,
         )
 
     def add_collection(self) -> None:
         self.runner.write(
-            self.catalog.create_collection, self.collection_name.text(), source=SOURCE,
-            on_done=lambda _c: (self.collection_name.clear(), self._wrote()), on_error=self._error,
+            self.catalog.create_collection,
+            self.collection_name.text(),
+            source=SOURCE,
+            on_done=lambda _c: (self.collection_name.clear(), self._wrote()),
+            on_error=self._error,
         )
 
     def _collection_chosen(self, item: QListWidgetItem | None, _prev: Any = None) -> None:
@@ -319,7 +382,9 @@ class EntitiesDialog(QDialog):
             self.items.addItem(item)
 
     def item_ids(self) -> list[int]:
-        return [self.items.item(i).data(Qt.ItemDataRole.UserRole) for i in range(self.items.count())]
+        return [
+            self.items.item(i).data(Qt.ItemDataRole.UserRole) for i in range(self.items.count())
+        ]
 
     def add_items(self) -> None:
         try:
@@ -347,8 +412,14 @@ class EntitiesDialog(QDialog):
             return
         cid = current.data(Qt.ItemDataRole.UserRole)
         self.runner.write(
-            self.catalog.set_collection_items, cid, ids, source=SOURCE,
-            on_done=lambda _r: (self._wrote(), self._collection_chosen(self.collections.currentItem())),
+            self.catalog.set_collection_items,
+            cid,
+            ids,
+            source=SOURCE,
+            on_done=lambda _r: (
+                self._wrote(),
+                self._collection_chosen(self.collections.currentItem()),
+            ),
             on_error=self._error,
         )
 
@@ -375,7 +446,9 @@ class ImportDialog(QDialog):
         row = QHBoxLayout()
         self.path_edit = QLineEdit()
         self.path_edit.setObjectName("importPath")
-        self.path_edit.setPlaceholderText(self.tr("A CSV, JSON or JSON-lines file (optionally .gz)"))
+        self.path_edit.setPlaceholderText(
+            self.tr("A CSV, JSON or JSON-lines file (optionally .gz)")
+        )
         browse = QPushButton(self.tr("Choose…"))
         browse.clicked.connect(self._browse)
         row.addWidget(QLabel(self.tr("File")))
@@ -405,8 +478,14 @@ class ImportDialog(QDialog):
         self.mapping = _table([self.tr("Column in the file"), self.tr("Artwork field")])
         self.mapping.setEditTriggers(QAbstractItemView.EditTrigger.AllEditTriggers)
         self.mapping.setMaximumHeight(170)
-        self.mapping.horizontalHeader().setSectionResizeMode(0, QHeaderView.ResizeMode.ResizeToContents)
-        lay.addWidget(QLabel(self.tr("Column mapping (edit a field name to change it; empty = not imported):")))
+        self.mapping.horizontalHeader().setSectionResizeMode(
+            0, QHeaderView.ResizeMode.ResizeToContents
+        )
+        lay.addWidget(
+            QLabel(
+                self.tr("Column mapping (edit a field name to change it; empty = not imported):")
+            )
+        )
         lay.addWidget(self.mapping)
         lay.addWidget(QLabel(self.tr("First rows:")))
         self.preview_table = QTableWidget()
@@ -454,7 +533,10 @@ class ImportDialog(QDialog):
 
     def _browse(self) -> None:
         path, _ = QFileDialog.getOpenFileName(
-            self, self.tr("Import artworks"), "", self.tr("Catalog files (*.csv *.json *.jsonl *.gz);;All files (*)")
+            self,
+            self.tr("Import artworks"),
+            "",
+            self.tr("Catalog files (*.csv *.json *.jsonl *.gz);;All files (*)"),
         )
         if path:
             self.set_path(path)
@@ -485,8 +567,14 @@ class ImportDialog(QDialog):
         preset = self._preset_name()
         mapping = self.mapping_overrides() if self.preset.currentData() == "" else None
         self.runner.read(
-            self.importer.preview, Path(path), preset=preset, mapping=mapping, rows=PREVIEW_ROWS,
-            key="import-preview", on_done=self._previewed, on_error=self._failed,
+            self.importer.preview,
+            Path(path),
+            preset=preset,
+            mapping=mapping,
+            rows=PREVIEW_ROWS,
+            key="import-preview",
+            on_done=self._previewed,
+            on_error=self._failed,
         )
 
     def _previewed(self, result: tuple) -> None:
@@ -505,12 +593,20 @@ class ImportDialog(QDialog):
         for r, row in enumerate(rows):
             for c, col in enumerate(columns):
                 value = row.get(col)
-                self.preview_table.setItem(r, c, QTableWidgetItem("" if value is None else str(value)[:200]))
+                self.preview_table.setItem(
+                    r, c, QTableWidgetItem("" if value is None else str(value)[:200])
+                )
         self.preview_table.resizeColumnsToContents()
         for c in range(self.preview_table.columnCount()):
             self.preview_table.setColumnWidth(c, min(self.preview_table.columnWidth(c), 220))
-        detected = self.tr("preset {name}").format(name=preset) if preset else self.tr("columns by name")
-        self.status.setText(self.tr("{n} columns, {mapped} mapped ({how}).").format(n=len(columns), mapped=len(mapped), how=detected))
+        detected = (
+            self.tr("preset {name}").format(name=preset) if preset else self.tr("columns by name")
+        )
+        self.status.setText(
+            self.tr("{n} columns, {mapped} mapped ({how}).").format(
+                n=len(columns), mapped=len(mapped), how=detected
+            )
+        )
 
     def _failed(self, exc: BaseException) -> None:
         self.status.setText(_message(exc))
@@ -530,9 +626,13 @@ class ImportDialog(QDialog):
 
         def run(task: Task) -> Any:
             return importer.run(
-                Path(path), preset=preset, partner=partner, mapping=mapping,
+                Path(path),
+                preset=preset,
+                partner=partner,
+                mapping=mapping,
                 progress=lambda rows, done, total: task.progress(done, max(total, 1)),
-                cancel=cancel, source_label=f"desktop-import:{Path(path).name}",
+                cancel=cancel,
+                source_label=f"desktop-import:{Path(path).name}",
             )
 
         self.progress.setRange(0, 1000)
@@ -543,7 +643,11 @@ class ImportDialog(QDialog):
         self.cancel_button.setEnabled(True)
         self.status.setText(self.tr("Importing…"))
         self.task = self.runner.write(
-            run, pass_task=True, on_progress=self._progress, on_done=self._done, on_error=self._run_failed,
+            run,
+            pass_task=True,
+            on_progress=self._progress,
+            on_done=self._done,
+            on_error=self._run_failed,
         )
 
     def _progress(self, done: int, total: int) -> None:
@@ -569,9 +673,15 @@ class ImportDialog(QDialog):
         self.result = result
         self.progress.setValue(1000)
         self.status.setText(
-            self.tr("{rows} rows: {created} created, {updated} updated, {unchanged} unchanged, {rejected} rejected ({seconds:.1f} s).").format(
-                rows=result.rows, created=result.created, updated=result.updated,
-                unchanged=result.unchanged, rejected=result.rejected, seconds=result.seconds,
+            self.tr(
+                "{rows} rows: {created} created, {updated} updated, {unchanged} unchanged, {rejected} rejected ({seconds:.1f} s)."
+            ).format(
+                rows=result.rows,
+                created=result.created,
+                updated=result.updated,
+                unchanged=result.unchanged,
+                rejected=result.rejected,
+                seconds=result.seconds,
             )
         )
         if result.report_path is not None and Path(result.report_path).exists():
@@ -598,7 +708,9 @@ class ImportDialog(QDialog):
 
 # ---------------------------------------------------------------------- export
 class ExportDialog(QDialog):
-    def __init__(self, services: Any, runner: TaskRunner, query: Any, parent: QWidget | None = None) -> None:
+    def __init__(
+        self, services: Any, runner: TaskRunner, query: Any, parent: QWidget | None = None
+    ) -> None:
         super().__init__(parent)
         self.setWindowTitle(self.tr("Export artworks"))
         self.exporter = getattr(services, "exporter", None)
@@ -643,7 +755,12 @@ class ExportDialog(QDialog):
             self.status.setText(self.tr("The exporter is not available in this build."))
 
     def _browse(self) -> None:
-        path, _ = QFileDialog.getSaveFileName(self, self.tr("Export artworks"), "", self.tr("CSV (*.csv);;JSON (*.json);;JSON lines (*.jsonl)"))
+        path, _ = QFileDialog.getSaveFileName(
+            self,
+            self.tr("Export artworks"),
+            "",
+            self.tr("CSV (*.csv);;JSON (*.json);;JSON lines (*.jsonl)"),
+        )
         if path:
             self.path_edit.setText(path)
             suffix = Path(path).suffix.lstrip(".").lower()
@@ -663,22 +780,33 @@ class ExportDialog(QDialog):
 
         def run(task: Task) -> int:
             return exporter.run(
-                Path(path), format=fmt, include_confidential=confidential, query=query,
-                progress=task.progress, cancel=cancel,
+                Path(path),
+                format=fmt,
+                include_confidential=confidential,
+                query=query,
+                progress=task.progress,
+                cancel=cancel,
             )
 
         self.export_button.setEnabled(False)
         self.cancel_button.setEnabled(True)
         self.runner.read(
-            run, pass_task=True,
-            on_progress=lambda d, t: (self.progress.setRange(0, max(t, 1)), self.progress.setValue(d)),
-            on_done=self._done, on_error=self._failed,
+            run,
+            pass_task=True,
+            on_progress=lambda d, t: (
+                self.progress.setRange(0, max(t, 1)),
+                self.progress.setValue(d),
+            ),
+            on_done=self._done,
+            on_error=self._failed,
         )
 
     def _done(self, count: int) -> None:
         self.export_button.setEnabled(True)
         self.cancel_button.setEnabled(False)
-        self.status.setText(self.tr("Exported {n} works to {path}.").format(n=count, path=self.path_edit.text()))
+        self.status.setText(
+            self.tr("Exported {n} works to {path}.").format(n=count, path=self.path_edit.text())
+        )
 
     def _failed(self, exc: BaseException) -> None:
         self.export_button.setEnabled(True)
@@ -692,7 +820,9 @@ class ApiServerDialog(QDialog):
 
     server_changed = Signal()
 
-    def __init__(self, services: Any, runner: TaskRunner, server: Any, parent: QWidget | None = None) -> None:
+    def __init__(
+        self, services: Any, runner: TaskRunner, server: Any, parent: QWidget | None = None
+    ) -> None:
         super().__init__(parent)
         self.setWindowTitle(self.tr("API server"))
         self.resize(760, 560)
@@ -719,7 +849,16 @@ class ApiServerDialog(QDialog):
 
         box = QGroupBox(self.tr("API keys"))
         kl = QVBoxLayout(box)
-        self.table = _table([self.tr("Key"), self.tr("Label"), self.tr("Partner"), self.tr("Scopes"), self.tr("Last used"), self.tr("State")])
+        self.table = _table(
+            [
+                self.tr("Key"),
+                self.tr("Label"),
+                self.tr("Partner"),
+                self.tr("Scopes"),
+                self.tr("Last used"),
+                self.tr("State"),
+            ]
+        )
         self.table.setObjectName("keysTable")
         self.table.horizontalHeader().setSectionResizeMode(3, QHeaderView.ResizeMode.Stretch)
         kl.addWidget(self.table)
@@ -804,7 +943,9 @@ class ApiServerDialog(QDialog):
             self.runner.read(server.stop, on_done=self._toggled, on_error=self._toggle_failed)
         else:
             port = self.port.value()
-            self.runner.read(server.start, port, on_done=self._toggled, on_error=self._toggle_failed)
+            self.runner.read(
+                server.start, port, on_done=self._toggled, on_error=self._toggle_failed
+            )
 
     def _toggled(self, _result: Any) -> None:
         self.toggle.setEnabled(True)
@@ -819,7 +960,9 @@ class ApiServerDialog(QDialog):
 
     def reload(self) -> None:
         keys, catalog = self.keys, self.services.catalog
-        self.runner.read(lambda: (keys.list(), catalog.list_partners()), key="api-keys", on_done=self._loaded)
+        self.runner.read(
+            lambda: (keys.list(), catalog.list_partners()), key="api-keys", on_done=self._loaded
+        )
 
     def _loaded(self, data: tuple) -> None:
         keys, partners = data
@@ -829,7 +972,10 @@ class ApiServerDialog(QDialog):
                 self.key_partner.addItem(p.name, p.id)
         rows = [
             (
-                k.prefix + "…", k.label, k.partner_name, ", ".join(k.scopes),
+                k.prefix + "…",
+                k.label,
+                k.partner_name,
+                ", ".join(k.scopes),
                 k.last_used_at.strftime("%Y-%m-%d %H:%M") if k.last_used_at else self.tr("never"),
                 self.tr("active") if k.active else self.tr("revoked"),
             )
@@ -845,8 +991,12 @@ class ApiServerDialog(QDialog):
         scopes = [s for s, cb in self.scopes.items() if cb.isChecked()]
         label = self.key_label.text().strip() or None
         self.runner.write(
-            self.keys.create, partner_id, scopes, label=label,
-            on_done=self._created, on_error=lambda exc: self.status.setText(_message(exc)),
+            self.keys.create,
+            partner_id,
+            scopes,
+            label=label,
+            on_done=self._created,
+            on_error=lambda exc: self.status.setText(_message(exc)),
         )
 
     def _created(self, new: Any) -> None:
@@ -868,11 +1018,19 @@ class ApiServerDialog(QDialog):
         if row < 0:
             return
         prefix = self.table.item(row, 0).data(Qt.ItemDataRole.UserRole)
-        answer = QMessageBox.question(self, self.tr("Revoke key"), self.tr("Revoke {prefix}…? Clients using it stop working at once.").format(prefix=prefix))
+        answer = QMessageBox.question(
+            self,
+            self.tr("Revoke key"),
+            self.tr("Revoke {prefix}…? Clients using it stop working at once.").format(
+                prefix=prefix
+            ),
+        )
         if answer == QMessageBox.StandardButton.Yes:
             self.runner.write(
-                self.keys.revoke, prefix,
-                on_done=lambda _k: self.reload(), on_error=lambda exc: self.status.setText(_message(exc)),
+                self.keys.revoke,
+                prefix,
+                on_done=lambda _k: self.reload(),
+                on_error=lambda exc: self.status.setText(_message(exc)),
             )
 
     def closeEvent(self, event) -> None:  # noqa: ANN001, N802
@@ -897,23 +1055,31 @@ class PreferencesDialog(QDialog):
         form.addRow(self.tr("Default catalog"), row)
         self.thumb = QSpinBox()
         self.thumb.setRange(0, 128)
-        self.thumb.setSuffix(" px")
+        self.thumb.setSuffix(self.tr(" px"))
         self.thumb.setSpecialValueText(self.tr("no thumbnails"))
         self.thumb.setValue(int(store.value("view/thumbnail_size", 40)))
         form.addRow(self.tr("Thumbnail size"), self.thumb)
         self.theme = QComboBox()
-        names = {"system": self.tr("Follow the system"), "light": self.tr("Light"), "dark": self.tr("Dark")}
+        names = {
+            "system": self.tr("Follow the system"),
+            "light": self.tr("Light"),
+            "dark": self.tr("Dark"),
+        }
         for t in THEME_CHOICES:
             self.theme.addItem(names[t], t)
         self.theme.setCurrentIndex(max(self.theme.findData(store.value("view/theme", "system")), 0))
         form.addRow(self.tr("Theme"), self.theme)
-        buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel)
+        buttons = QDialogButtonBox(
+            QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel
+        )
         buttons.accepted.connect(self.accept)
         buttons.rejected.connect(self.reject)
         form.addRow(buttons)
 
     def _browse(self) -> None:
-        path, _ = QFileDialog.getOpenFileName(self, self.tr("Default catalog"), "", self.tr("Catalogs (*.sqlite *.db);;All files (*)"))
+        path, _ = QFileDialog.getOpenFileName(
+            self, self.tr("Default catalog"), "", self.tr("Catalogs (*.sqlite *.db);;All files (*)")
+        )
         if path:
             self.catalog.setText(path)
 

@@ -44,6 +44,7 @@ from artdesk.gui.commands import (
     EditArtworkCommand,
 )
 from artdesk.gui.panels import DuplicatesPanel, EditionsPanel, GenesPanel, ImagesPanel, SimilarPanel
+from artdesk.gui.table_model import availability_label
 from artdesk.gui.tasks import TaskRunner
 from artdesk.similar.records import WorkRecord
 
@@ -341,7 +342,7 @@ class ArtworkEditor(QWidget):
             w = QComboBox()
             w.addItem("", "")
             for a in Availability:
-                w.addItem(self.tr(a.value.replace("_", " ")), a.value)
+                w.addItem(availability_label(a.value), a.value)
             w.currentIndexChanged.connect(self._changed)
             return w
         if name == "published":

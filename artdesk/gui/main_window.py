@@ -44,7 +44,12 @@ from artdesk.gui.dialogs import (
 )
 from artdesk.gui.editor import ArtworkEditor, sorted_names
 from artdesk.gui.sidebar import Sidebar
-from artdesk.gui.table_model import COLUMNS, ArtworkIdRole, ArtworkTableModel
+from artdesk.gui.table_model import (
+    COLUMNS,
+    ArtworkIdRole,
+    ArtworkTableModel,
+    availability_label,
+)
 from artdesk.gui.tasks import TaskRunner
 from artdesk.services.catalog import ArtworkQuery
 
@@ -147,7 +152,7 @@ class MainWindow(QMainWindow):
         self.availability_filter.setObjectName("availabilityFilter")
         self.availability_filter.addItem(self.tr("Any availability"), None)
         for a in Availability:
-            self.availability_filter.addItem(self.tr(a.value.replace("_", " ")), a.value)
+            self.availability_filter.addItem(availability_label(a.value), a.value)
         self.show_filter = QComboBox()
         self.show_filter.setObjectName("showFilter")
         self.show_filter.addItem(self.tr("Any show"), None)

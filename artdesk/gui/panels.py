@@ -5,7 +5,7 @@ from __future__ import annotations
 from pathlib import Path
 from typing import Any
 
-from PySide6.QtCore import QSize, Qt, Signal
+from PySide6.QtCore import QT_TRANSLATE_NOOP, QSize, Qt, Signal
 from PySide6.QtGui import QGuiApplication, QIcon, QImage, QKeySequence, QPixmap, QShortcut
 from PySide6.QtWidgets import (
     QAbstractItemView,
@@ -31,7 +31,7 @@ from PySide6.QtWidgets import (
 
 from artdesk.core.errors import ArtdeskError
 from artdesk.core.models import ISO_4217, Artwork, Availability, EditionSet
-from artdesk.gui.table_model import thumbnail_for
+from artdesk.gui.table_model import availability_label, thumbnail_for
 from artdesk.gui.tasks import TaskRunner
 
 SOURCE = "desktop"
@@ -58,7 +58,9 @@ class DuplicatesPanel(QFrame):
         self.setObjectName("duplicatesPanel")
         self.setFrameShape(QFrame.Shape.StyledPanel)
         self._layout = QVBoxLayout(self)
-        self.title = QLabel(self.tr("<b>Possible duplicates</b> — this may already be in the catalog:"))
+        self.title = QLabel(
+            self.tr("<b>Possible duplicates</b> — this may already be in the catalog:")
+        )
         self._layout.addWidget(self.title)
         self._rows: list[QWidget] = []
         self.dismissed: set[int] = set()
@@ -86,7 +88,9 @@ class DuplicatesPanel(QFrame):
             lay = QHBoxLayout(row)
             lay.setContentsMargins(0, 0, 0, 0)
             year = f", {artwork.creation_year}" if artwork.creation_year else ""
-            text = QLabel(f"{artwork.artist_name or self.tr('(no artist)')} — <i>{artwork.title}</i>{year}<br><small>{reason}</small>")
+            text = QLabel(
+                f"{artwork.artist_name or self.tr('(no artist)')} — <i>{artwork.title}</i>{year}<br><small>{reason}</small>"
+            )
             text.setWordWrap(True)
             open_button = QPushButton(self.tr("Open"))
             open_button.setObjectName("openDuplicate")
@@ -119,7 +123,9 @@ class EditionDialog(QDialog):
         form = QFormLayout(self)
         self.label = QLineEdit(edition.label or "" if edition else "")
         self.size = QLineEdit("" if not edition or edition.size is None else str(edition.size))
-        self.proofs = QLineEdit("" if not edition or edition.artist_proofs is None else str(edition.artist_proofs))
+        self.proofs = QLineEdit(
+            "" if not edition or edition.artist_proofs is None else str(edition.artist_proofs)
+        )
         avail = ", ".join(str(x) for x in (edition.available_editions or ())) if edition else ""
         self.available = QLineEdit(avail)
         self.available.setPlaceholderText(self.tr("e.g. 1-3, 7"))
@@ -131,9 +137,11 @@ class EditionDialog(QDialog):
         self.availability = QComboBox()
         self.availability.addItem("", "")
         for a in Availability:
-            self.availability.addItem(self.tr(a.value.replace("_", " ")), a.value)
+            self.availability.addItem(availability_label(a.value), a.value)
         if edition and edition.availability:
-            self.availability.setCurrentIndex(max(self.availability.findData(edition.availability), 0))
+            self.availability.setCurrentIndex(
+                max(self.availability.findData(edition.availability), 0)
+            )
         self.dimensions = QLineEdit(edition.dimensions or "" if edition else "")
         form.addRow(self.tr("Label"), self.label)
         form.addRow(self.tr("Edition size"), self.size)
@@ -147,7 +155,9 @@ class EditionDialog(QDialog):
         self.error.setStyleSheet("color: #c0392b;")
         self.error.setWordWrap(True)
         form.addRow(self.error)
-        buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel)
+        buttons = QDialogButtonBox(
+            QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel
+        )
         buttons.accepted.connect(self.accept)
         buttons.rejected.connect(self.reject)
         form.addRow(buttons)
@@ -168,7 +178,16 @@ class EditionDialog(QDialog):
 class EditionsPanel(QWidget):
     message = Signal(str)
 
-    HEADERS = ("Label", "Size", "APs", "Available", "Price", "Currency", "Availability", "Dimensions")
+    HEADERS = (
+        QT_TRANSLATE_NOOP("EditionsPanel", "Label"),
+        QT_TRANSLATE_NOOP("EditionsPanel", "Size"),
+        QT_TRANSLATE_NOOP("EditionsPanel", "APs"),
+        QT_TRANSLATE_NOOP("EditionsPanel", "Available"),
+        QT_TRANSLATE_NOOP("EditionsPanel", "Price"),
+        QT_TRANSLATE_NOOP("EditionsPanel", "Currency"),
+        QT_TRANSLATE_NOOP("EditionsPanel", "Availability"),
+        QT_TRANSLATE_NOOP("EditionsPanel", "Dimensions"),
+    )
 
     def __init__(self, catalog: Any, runner: TaskRunner, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -206,17 +225,23 @@ class EditionsPanel(QWidget):
         self.table.setRowCount(len(editions))
         for r, e in enumerate(editions):
             values = (
-                e.label, e.size, e.artist_proofs,
+                e.label,
+                e.size,
+                e.artist_proofs,
                 ", ".join(str(x) for x in (e.available_editions or ())),
-                None if e.price is None else f"{e.price:,}", e.currency,
-                (e.availability or "").replace("_", " "), e.dimensions,
+                None if e.price is None else f"{e.price:,}",
+                e.currency,
+                availability_label(e.availability),
+                e.dimensions,
             )
             for c, v in enumerate(values):
                 self.table.setItem(r, c, QTableWidgetItem("" if v is None else str(v)))
 
     def _reload(self) -> None:
         if self.artwork is not None:
-            self.runner.read(self.catalog.list_editions, self.artwork.id, on_done=self.show_editions)
+            self.runner.read(
+                self.catalog.list_editions, self.artwork.id, on_done=self.show_editions
+            )
 
     def _run_dialog(self, edition: EditionSet | None) -> dict[str, Any] | None:
         dialog = EditionDialog(edition, self)
@@ -231,8 +256,12 @@ class EditionsPanel(QWidget):
         if values is None:
             return
         self.runner.write(
-            self.catalog.add_edition_set, self.artwork.id, values, source=SOURCE,
-            on_done=lambda _e: self._reload(), on_error=lambda exc: self.message.emit(_message(exc)),
+            self.catalog.add_edition_set,
+            self.artwork.id,
+            values,
+            source=SOURCE,
+            on_done=lambda _e: self._reload(),
+            on_error=lambda exc: self.message.emit(_message(exc)),
         )
 
     def edit_selected(self) -> None:
@@ -243,8 +272,12 @@ class EditionsPanel(QWidget):
         if values is None:
             return
         self.runner.write(
-            self.catalog.update_edition_set, self.editions[row].id, values, source=SOURCE,
-            on_done=lambda _e: self._reload(), on_error=lambda exc: self.message.emit(_message(exc)),
+            self.catalog.update_edition_set,
+            self.editions[row].id,
+            values,
+            source=SOURCE,
+            on_done=lambda _e: self._reload(),
+            on_error=lambda exc: self.message.emit(_message(exc)),
         )
 
     def remove_selected(self) -> None:
@@ -252,8 +285,11 @@ class EditionsPanel(QWidget):
         if not 0 <= row < len(self.editions):
             return
         self.runner.write(
-            self.catalog.delete_edition_set, self.editions[row].id, source=SOURCE,
-            on_done=lambda _r: self._reload(), on_error=lambda exc: self.message.emit(_message(exc)),
+            self.catalog.delete_edition_set,
+            self.editions[row].id,
+            source=SOURCE,
+            on_done=lambda _r: self._reload(),
+            on_error=lambda exc: self.message.emit(_message(exc)),
         )
 
 
@@ -261,7 +297,9 @@ class EditionsPanel(QWidget):
 class GenesPanel(QWidget):
     message = Signal(str)
 
-    def __init__(self, catalog: Any, similar: Any, runner: TaskRunner, parent: QWidget | None = None) -> None:
+    def __init__(
+        self, catalog: Any, similar: Any, runner: TaskRunner, parent: QWidget | None = None
+    ) -> None:
         super().__init__(parent)
         self.catalog = catalog
         self.similar = similar
@@ -330,7 +368,11 @@ class GenesPanel(QWidget):
     def _show_suggestions(self, items: list[tuple[str, int, float]]) -> None:
         self.suggestions.clear()
         for name, value, confidence in items[:10]:
-            item = QListWidgetItem(self.tr("{gene}: {value} (confidence {conf:.0%}) — double-click to add").format(gene=name, value=value, conf=confidence))
+            item = QListWidgetItem(
+                self.tr("{gene}: {value} (confidence {conf:.0%}) — double-click to add").format(
+                    gene=name, value=value, conf=confidence
+                )
+            )
             item.setData(Qt.ItemDataRole.UserRole, (name, value))
             self.suggestions.addItem(item)
 
@@ -343,7 +385,10 @@ class GenesPanel(QWidget):
         if self.artwork is None:
             return
         self.runner.write(
-            self.catalog.set_artwork_genes, self.artwork.id, self.values(), source=SOURCE,
+            self.catalog.set_artwork_genes,
+            self.artwork.id,
+            self.values(),
+            source=SOURCE,
             on_done=lambda _g: self.message.emit(self.tr("Genes saved")),
             on_error=lambda exc: self.message.emit(_message(exc)),
         )
@@ -430,7 +475,9 @@ class ImagesPanel(QWidget):
         files_dir = getattr(self.services, "files_dir", None)
         thumb_path = _thumb_path(self.services)
         for info in infos:
-            item = QListWidgetItem(self.tr("default") if info.is_default else f"{info.width}×{info.height}")
+            item = QListWidgetItem(
+                self.tr("default") if info.is_default else f"{info.width}×{info.height}"
+            )
             item.setData(Qt.ItemDataRole.UserRole, info.id)
             item.setSizeHint(QSize(IMAGE_THUMB + 16, IMAGE_THUMB + 28))
             self.list.addItem(item)
@@ -455,7 +502,10 @@ class ImagesPanel(QWidget):
 
     def _choose(self) -> None:
         files, _ = QFileDialog.getOpenFileNames(
-            self, self.tr("Add images"), "", self.tr("Images (*.jpg *.jpeg *.png *.tif *.tiff *.webp *.gif *.bmp)")
+            self,
+            self.tr("Add images"),
+            "",
+            self.tr("Images (*.jpg *.jpeg *.png *.tif *.tiff *.webp *.gif *.bmp)"),
         )
         if files:
             self.add_files(files)
@@ -475,8 +525,13 @@ class ImagesPanel(QWidget):
             image.save(buf, "PNG")
             data = bytes(buf.data())
             self.runner.write(
-                self.images.add_image_bytes, self.artwork.id, data, "pasted.png", SOURCE,
-                on_done=self._added, on_error=self._refused,
+                self.images.add_image_bytes,
+                self.artwork.id,
+                data,
+                "pasted.png",
+                SOURCE,
+                on_done=self._added,
+                on_error=self._refused,
             )
 
     def add_files(self, paths: list[str]) -> None:
@@ -485,8 +540,12 @@ class ImagesPanel(QWidget):
         self.error.hide()
         for path in paths:
             self.runner.write(
-                self.images.add_image, self.artwork.id, Path(path), source=SOURCE,
-                on_done=self._added, on_error=lambda exc, p=path: self._refused(exc, p),
+                self.images.add_image,
+                self.artwork.id,
+                Path(path),
+                source=SOURCE,
+                on_done=self._added,
+                on_error=lambda exc, p=path: self._refused(exc, p),
             )
 
     def _added(self, _info: Any) -> None:
@@ -505,14 +564,19 @@ class ImagesPanel(QWidget):
         if item is None or self.images is None:
             return
         self.runner.write(
-            self.images.remove_image, item.data(Qt.ItemDataRole.UserRole), SOURCE,
-            on_done=lambda _i: self._reload(), on_error=self._refused,
+            self.images.remove_image,
+            item.data(Qt.ItemDataRole.UserRole),
+            SOURCE,
+            on_done=lambda _i: self._reload(),
+            on_error=self._refused,
         )
 
     def _reload(self) -> None:
         if self.artwork is not None:
             self.runner.read(
-                self.services.catalog.get_artwork, self.artwork.id, key="images-reload",
+                self.services.catalog.get_artwork,
+                self.artwork.id,
+                key="images-reload",
                 on_done=self.show_artwork,
             )
 
@@ -537,7 +601,9 @@ class SimilarPanel(QWidget):
         self.list.setObjectName("similarList")
         self.list.setIconSize(QSize(56, 56))
         self.list.setWordWrap(True)
-        self.list.itemActivated.connect(lambda item: self.open_requested.emit(item.data(Qt.ItemDataRole.UserRole)))
+        self.list.itemActivated.connect(
+            lambda item: self.open_requested.emit(item.data(Qt.ItemDataRole.UserRole))
+        )
         lay.addWidget(self.list, 1)
         if self.similar is None:
             self.status.setText(self.tr("Similar works are not available for this catalog."))
@@ -549,7 +615,11 @@ class SimilarPanel(QWidget):
             return
         status = self.similar.status()
         if not status.ready:
-            self.status.setText(self.tr("The similarity index is being built…") if status.building else self.tr("No similarity index yet."))
+            self.status.setText(
+                self.tr("The similarity index is being built…")
+                if status.building
+                else self.tr("No similarity index yet.")
+            )
             return
         self.status.setText(self.tr("Nearest works (double-click or Enter opens one):"))
         similar, catalog = self.similar, self.services.catalog
@@ -569,7 +639,12 @@ class SimilarPanel(QWidget):
                     out.append((works[n.id], n.score, n.reasons, thumb))
             return out
 
-        self.runner.read(find, key="similar-works", on_done=lambda items: self._show(aid, items), on_error=self._failed)
+        self.runner.read(
+            find,
+            key="similar-works",
+            on_done=lambda items: self._show(aid, items),
+            on_error=self._failed,
+        )
 
     def _failed(self, exc: BaseException) -> None:
         self.status.setText(self.tr("This work is not in the similarity index yet."))

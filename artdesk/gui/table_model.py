@@ -33,7 +33,7 @@ from PySide6.QtGui import QImage, QPixmap
 
 from artdesk.core.errors import ArtdeskError
 from artdesk.core.models import Artwork, ImageInfo
-from artdesk.gui.tasks import TaskRunner
+from artdesk.gui.tasks import Task, TaskRunner
 from artdesk.gui.thumbs import load_thumbnail, resolve
 from artdesk.services.catalog import ArtworkQuery, CatalogService
 
@@ -87,23 +87,25 @@ def availability_label(value: str | None) -> str:
 class Column:
     name: str
     sort_key: str | None
-    title: str  # translated at display time through the model's tr()
+    title: str  # marked with QT_TRANSLATE_NOOP, translated at display time by the model's tr()
     width: int
 
 
 COLUMNS: tuple[Column, ...] = (
     Column("thumbnail", None, "", 44),
-    Column("inventory", "inventory", "Inventory", 90),
-    Column("artists", "artist", "Artists", 170),
-    Column("title", "title", "Title", 240),
-    Column("year", "year", "Year", 60),
-    Column("medium", "medium", "Medium", 150),
-    Column("dimensions", "dimensions", "Dimensions", 130),
-    Column("price", "price", "Price", 90),
-    Column("currency", "currency", "Currency", 70),
-    Column("availability", "availability", "Availability", 100),
-    Column("partner", "partner", "Partner", 130),
-    Column("updated", "updated", "Updated", 130),
+    Column("inventory", "inventory", QT_TRANSLATE_NOOP("ArtworkTableModel", "Inventory"), 90),
+    Column("artists", "artist", QT_TRANSLATE_NOOP("ArtworkTableModel", "Artists"), 170),
+    Column("title", "title", QT_TRANSLATE_NOOP("ArtworkTableModel", "Title"), 240),
+    Column("year", "year", QT_TRANSLATE_NOOP("ArtworkTableModel", "Year"), 60),
+    Column("medium", "medium", QT_TRANSLATE_NOOP("ArtworkTableModel", "Medium"), 150),
+    Column("dimensions", "dimensions", QT_TRANSLATE_NOOP("ArtworkTableModel", "Dimensions"), 130),
+    Column("price", "price", QT_TRANSLATE_NOOP("ArtworkTableModel", "Price"), 90),
+    Column("currency", "currency", QT_TRANSLATE_NOOP("ArtworkTableModel", "Currency"), 70),
+    Column(
+        "availability", "availability", QT_TRANSLATE_NOOP("ArtworkTableModel", "Availability"), 100
+    ),
+    Column("partner", "partner", QT_TRANSLATE_NOOP("ArtworkTableModel", "Partner"), 130),
+    Column("updated", "updated", QT_TRANSLATE_NOOP("ArtworkTableModel", "Updated"), 130),
 )
 COLUMN_INDEX = {c.name: i for i, c in enumerate(COLUMNS)}
 _THUMBNAIL = COLUMN_INDEX["thumbnail"]
@@ -223,6 +225,7 @@ class ArtworkTableModel(QAbstractTableModel):
         self._generation = 0
         self._blocks: OrderedDict[int, _Block] = OrderedDict()
         self._requested: set[tuple[int, int]] = set()
+        self._block_tasks: dict[tuple[int, int], Task] = {}
         self._pixmaps: dict[int, QPixmap] = {}
         self._in_data = False
         self._loaded_once = False
@@ -252,9 +255,8 @@ class ArtworkTableModel(QAbstractTableModel):
     def set_query(self, query: ArtworkQuery) -> None:
         """Show another query: count it and load its first block, both in the background."""
         self._query = query
-        self._generation += 1
+        self._next_generation()
         gen = self._generation
-        self._requested.clear()
         self._resetting = gen
         self._pending_count = None
         self._early.clear()
@@ -322,9 +324,8 @@ class ArtworkTableModel(QAbstractTableModel):
         if self._resetting is not None:  # a new query is on its way: load it afresh instead
             self.set_query(self._query)
             return
-        self._generation += 1
+        self._next_generation()
         gen = self._generation
-        self._requested.clear()
         self._runner.read(
             self._catalog.count_artworks,
             self._query,
@@ -354,12 +355,20 @@ class ArtworkTableModel(QAbstractTableModel):
         self.refreshed.emit(count)
 
     # ------------------------------------------------------------------ blocks
+    def _next_generation(self) -> None:
+        """A new query or a refresh: block reads for the old one that have not started never run."""
+        self._generation += 1
+        self._requested.clear()
+        for task in self._block_tasks.values():
+            task.cancel()
+        self._block_tasks.clear()
+
     def _request_block(self, block: int) -> None:
         gen = self._generation
         if (gen, block) in self._requested:
             return
         self._requested.add((gen, block))
-        self._runner.read(
+        self._block_tasks[(gen, block)] = self._runner.read(
             _fetch_block,
             self._catalog,
             self._query,
@@ -379,6 +388,7 @@ class ArtworkTableModel(QAbstractTableModel):
         block: int,
         result: tuple[list[Artwork], list[DisplayRow], dict[int, QImage]],
     ) -> None:
+        self._block_tasks.pop((gen, block), None)
         if gen != self._generation:
             return
         rows, display, thumbs = result
@@ -402,6 +412,7 @@ class ArtworkTableModel(QAbstractTableModel):
         self.block_loaded.emit(block)
 
     def _block_failed(self, gen: int, block: int, exc: BaseException) -> None:
+        self._block_tasks.pop((gen, block), None)
         self._requested.discard((gen, block))
         if gen == self._generation:
             if self._resetting == gen and block == 0 and self._pending_count is not None:
@@ -576,6 +587,9 @@ class ArtworkTableModel(QAbstractTableModel):
         """Sort in the database: an indexed ORDER BY, never in memory."""
         key = COLUMNS[column].sort_key or "id" if 0 <= column < len(COLUMNS) else "id"
         descending = order == Qt.SortOrder.DescendingOrder
+        if self._generation == 0:  # no query asked for yet (the view being set up): just remember
+            self.preset_sort(key, descending)
+            return
         if key == self._query.sort and descending == self._query.descending and self._loaded_once:
             return
         self.set_query(replace(self._query, sort=key, descending=descending))
