@@ -29,9 +29,8 @@ _TRANSLITERATE = str.maketrans(
 _NOT_ALNUM_RUN = re.compile(r"(?:[\W_])+")
 
 
-@lru_cache(maxsize=65536)
-def slug(text: str | None) -> str:
-    """Normalise a name or title to its slug (see the module docstring)."""
+def slug_uncached(text: str | None) -> str:
+    """``slug`` without its cache, for text that rarely repeats (titles, inventory numbers)."""
     if not text:
         return ""
     if text.isascii():
@@ -44,6 +43,10 @@ def slug(text: str | None) -> str:
         s = "".join(ch for ch in s if not unicodedata.combining(ch))
     s = _NOT_ALNUM_RUN.sub("-", s)
     return s.strip("-")
+
+
+slug = lru_cache(maxsize=65536)(slug_uncached)
+slug.__doc__ = """Normalise a name or title to its slug (see the module docstring)."""
 
 
 @dataclass(frozen=True, slots=True)
@@ -62,9 +65,15 @@ def fingerprint_parts(artist_name: str | None, title: str | None, year: int | No
     artist_slug = slug(artist_name)
     title_slug = slug(title)
     year_text = "" if year is None else str(int(year))
-    source = f"{artist_slug}|{title_slug}|{year_text}"
-    digest = hashlib.sha256(source.encode("utf-8")).hexdigest()
-    return Fingerprint(artist_slug, title_slug, year_text, digest)
+    return Fingerprint(
+        artist_slug, title_slug, year_text, digest_of_slugs(artist_slug, title_slug, year)
+    )
+
+
+def digest_of_slugs(artist_slug: str, title_slug: str, year: int | None) -> str:
+    """The fingerprint from slugs already made (bulk imports slug each artist string once)."""
+    source = f"{artist_slug}|{title_slug}|{'' if year is None else int(year)}"
+    return hashlib.sha256(source.encode("utf-8")).hexdigest()
 
 
 def source_fingerprint(artist_name: str | None, title: str | None, year: int | None) -> str:

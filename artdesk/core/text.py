@@ -79,15 +79,19 @@ def parse_dimensions_cm(
     if not text:
         return (None, None, None, None)
     diameter = None
-    d = _DIAMETER.search(text)
+    # Each search runs only when its literal can occur: the unit patterns hold "cm" / "mm", the
+    # diameter one "Ø" or "diam" (case-insensitive: "am" has no other case forms), and a failed
+    # search over a long inches-only text costs more than the rest of the parse.
+    low = text.lower()
+    d = _DIAMETER.search(text) if ("am" in low or "ø" in low) else None
     if d:
         diameter = _num(d.group(1))
         if diameter is not None and d.group(2).lower() == "mm":
             diameter = round(diameter / 10, 3)
-    m = _CM_GROUP.search(text)
+    m = _CM_GROUP.search(text) if "cm" in text else None
     scale = 1.0
     if m is None:
-        m = _MM_GROUP.search(text)
+        m = _MM_GROUP.search(text) if "mm" in text else None
         scale = 0.1
     if m is None:
         return (None, None, None, diameter)
