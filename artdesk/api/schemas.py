@@ -8,6 +8,7 @@ GUI, the importer and the API agree. Output models never carry a confidential fi
 from __future__ import annotations
 
 from datetime import UTC, datetime
+from operator import attrgetter
 from typing import Any, Literal
 
 from pydantic import BaseModel, ConfigDict, Field, model_validator
@@ -144,11 +145,15 @@ _PUBLIC_ARTWORK_FIELDS = tuple(
 _TIMES = frozenset({"last_synced_at", "created_at", "updated_at"})
 
 
+_public_values = attrgetter(*_PUBLIC_ARTWORK_FIELDS)  # one C call for all the values
+_TIME_POSITIONS = tuple(i for i, f in enumerate(_PUBLIC_ARTWORK_FIELDS) if f in _TIMES)
+
+
 def public_artwork_dict(a: Artwork) -> dict[str, Any]:
-    out: dict[str, Any] = {}
-    for name in _PUBLIC_ARTWORK_FIELDS:
-        value = getattr(a, name)
-        out[name] = utc(value) if name in _TIMES else value
+    values = list(_public_values(a))
+    for i in _TIME_POSITIONS:
+        values[i] = utc(values[i])
+    out = dict(zip(_PUBLIC_ARTWORK_FIELDS, values, strict=True))
     out["artists"] = [{"id": r.id, "name": r.name, "slug": r.slug} for r in a.artists]
     return out
 
