@@ -525,12 +525,18 @@ class ArtworkTableModel(QAbstractTableModel):
             return self.tr("Image")
         return None
 
-    def multiData(
+    def multiData(  # noqa: N802 - Qt override
         self, index: QModelIndex | QPersistentModelIndex, span: QModelRoleDataSpan
     ) -> None:
-        """All the roles the item delegate paints a cell with, in one call (Qt 6)."""
+        """All the roles the item delegate paints a cell with, in one call (Qt 6).
+
+        The delegate reuses its role array from cell to cell, so every role is set, to None
+        where there is nothing: a role left alone would keep the previous cell's value.
+        """
         row = index.row()
         if not 0 <= row < self._rows:
+            for item in span:
+                item.setData(None)
             return
         column = index.column()
         blk = self._block_of(row)
@@ -541,17 +547,18 @@ class ArtworkTableModel(QAbstractTableModel):
             if role == _DISPLAY:
                 if texts is not None:
                     item.setData(texts[column])
-                elif column == _TITLE:
-                    item.setData(self._loading_text)
+                else:
+                    item.setData(self._loading_text if column == _TITLE else None)
             elif role == _DECORATION:
                 if column == _THUMBNAIL and texts is not None:
-                    pixmap = self._thumb(row, blk.rows[i].id)
-                    if pixmap is not None:
-                        item.setData(pixmap)
+                    item.setData(self._thumb(row, blk.rows[i].id))
+                else:
+                    item.setData(None)
             elif role == _ALIGNMENT:
-                if column in _RIGHT_ALIGNED:
-                    item.setData(_RIGHT)
-            elif role not in _STYLE_ROLES:
+                item.setData(_RIGHT if column in _RIGHT_ALIGNED else None)
+            elif role in _STYLE_ROLES:
+                item.setData(None)
+            else:
                 item.setData(self.data(index, role))
 
     def data(

@@ -82,3 +82,42 @@ def test_refresh_keeps_rows_and_adds_new_ones(qtbot, services, partner, catalog_
         lambda: model.data(model.index(5, COLUMN_INDEX["title"])) == "Late Addition", timeout=5000
     )
     assert model.rowCount(QModelIndex()) == 6
+
+
+def test_each_cell_is_painted_with_its_own_text_icon_and_alignment(
+    qtbot, services, catalog_works, inline_runner, tmp_path
+):  # noqa: ANN001
+    """What the view's delegate reads for each cell (through multiData), cell after cell."""
+    from PIL import Image
+    from PySide6.QtWidgets import QStyleOptionViewItem, QTableView
+
+    picture = tmp_path / "work.png"
+    Image.new("RGB", (120, 90), (30, 90, 160)).save(picture)
+    services.images.add_image(catalog_works[1].id, picture, source="test")
+    model = ArtworkTableModel(
+        services.catalog,
+        inline_runner,
+        files_dir=services.files_dir,
+        thumb_path=services.images.thumbnail_path,
+    )
+    model.set_query(ArtworkQuery())
+    view = QTableView()
+    qtbot.addWidget(view)
+    view.setModel(model)
+    delegate = view.itemDelegate()
+    right = {COLUMN_INDEX["year"], COLUMN_INDEX["price"]}
+    cells = []
+    for row in range(model.rowCount()):
+        for column in range(model.columnCount()):
+            option = QStyleOptionViewItem()
+            delegate.initStyleOption(option, model.index(row, column))
+            cells.append((row, column, option.text, option.icon.isNull(), option.displayAlignment))
+    for row, column, text, no_icon, alignment in cells:
+        assert text == (model.data(model.index(row, column)) or ""), (row, column)
+        assert no_icon == (column != COLUMN_INDEX["thumbnail"] or row != 1), (row, column)
+        assert bool(alignment & Qt.AlignmentFlag.AlignRight) == (column in right), (row, column)
+    by_cell = {(r, c): t for r, c, t, _, _ in cells}
+    assert by_cell[(1, COLUMN_INDEX["title"])] == "Blue Study"
+    assert by_cell[(1, COLUMN_INDEX["year"])] == "2004"
+    assert by_cell[(1, COLUMN_INDEX["availability"])] == "sold"
+    assert by_cell[(0, COLUMN_INDEX["price"])] == "12,000"
