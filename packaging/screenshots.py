@@ -26,7 +26,9 @@ SHARED = REPO.parent / "shared" / "data"
 def _under_virtual_display(argv: list[str]) -> int:
     xvfb = shutil.which("xvfb-run")
     if xvfb is None:
-        sys.exit("no display and no xvfb-run: install it (apt-get install -y xvfb) or run under a display")
+        sys.exit(
+            "no display and no xvfb-run: install it (apt-get install -y xvfb) or run under a display"
+        )
     env = dict(os.environ, ARTDESK_SCREENSHOTS_CHILD="1")
     env.pop("QT_QPA_PLATFORM", None)
     cmd = [xvfb, "-a", "-s", "-screen 0 1680x1050x24", sys.executable, __file__, *argv]
@@ -81,6 +83,8 @@ def main(argv: list[str]) -> int:
     work = Path(tempfile.mkdtemp(prefix="artdesk-shots-"))
     os.environ["ARTDESK_DATA_DIR"] = str(work / "data")
 
+    from PySide6.QtCore import Qt
+
     from artdesk.app import api_server_control
     from artdesk.gui.application import Desktop, create_application
     from artdesk.services.container import open_services
@@ -98,7 +102,14 @@ def main(argv: list[str]) -> int:
 
     settings_store(settings.data_dir).setValue("view/theme", args.theme)
     server = api_server_control(services, settings)
-    desktop = Desktop(app, services, settings.data_dir, catalog_label=str(catalog), catalog_path=catalog, server=server)
+    desktop = Desktop(
+        app,
+        services,
+        settings.data_dir,
+        catalog_label=str(catalog),
+        catalog_path=catalog,
+        server=server,
+    )
     window = desktop.window
     try:
         window.resize(1560, 940)
@@ -108,9 +119,13 @@ def main(argv: list[str]) -> int:
         _wait(app, lambda: model.loaded and model.artwork_at(0) is not None)
         _wait(app, lambda: server is None or server.running)
         window.update_server_status()
-        # a work with a picture, editions and genes, so every part of the editor shows something
+        # the first work with an artist for the main window and the form
         row = next(
-            (r for r in range(min(model.rowCount(), 200)) if (a := model.artwork_at(r)) is not None and a.artist_name),
+            (
+                r
+                for r in range(min(model.rowCount(), 200))
+                if (a := model.artwork_at(r)) is not None and a.artist_name
+            ),
             0,
         )
         window.table.setCurrentIndex(model.index(row, 1))
@@ -119,7 +134,22 @@ def main(argv: list[str]) -> int:
         window.grab().save(str(args.out_dir / "main-window.png"))
         window.editor.tabs.setCurrentIndex(0)
         window.editor.grab().save(str(args.out_dir / "editor.png"))
+        # the images tab of a work that has a picture (its thumbnail is in the table)
+        thumbnail = Qt.ItemDataRole.DecorationRole
+        pictured = next(
+            (
+                r
+                for r in range(min(model.rowCount(), 200))
+                if model.data(model.index(r, 0), thumbnail) is not None
+            ),
+            None,
+        )
+        if pictured is not None:
+            window.table.setCurrentIndex(model.index(pictured, 1))
+            _wait(app, lambda: window.editor.artwork is not None and window.editor.artwork.images)
         window.editor.tabs.setCurrentIndex(3)
+        if pictured is not None:
+            _wait(app, lambda: window.editor.images.list.count() > 0)
         _settle(app, 1.0)
         window.editor.grab().save(str(args.out_dir / "editor-images.png"))
 
