@@ -35,6 +35,7 @@ from __future__ import annotations
 import json
 import math
 import threading
+from array import array
 from collections import Counter
 from collections.abc import Callable, Iterable, Mapping, Sequence
 from dataclasses import asdict, dataclass, fields
@@ -237,6 +238,62 @@ def _gene_matrix(
     )
 
 
+def _weighted_rows(
+    rows: np.ndarray,
+    cols: np.ndarray,
+    raw: np.ndarray,
+    columns: _Columns,
+    weights: Weights,
+    n: int,
+) -> sp.csr_matrix:
+    """The weighted, normalised feature rows from flat (row, column, raw value) arrays (rows
+    ascending; column -1 = not a feature), the same scheme as :func:`_vectorise`."""
+    ok = cols >= 0
+    rows, cols, raw = rows[ok], cols[ok], raw[ok]
+    blk_of_col = np.array(columns.blocks, dtype=np.int8)
+    blk = blk_of_col[cols].astype(np.int64)
+    sub = np.zeros(len(BLOCKS), dtype=bool)
+    for b, name in enumerate(BLOCKS):
+        sub[b] = name in _TF_SUBLINEAR
+    v = raw.astype(np.float64)
+    s = sub[blk]
+    v[s] = 1.0 + np.log(v[s])
+    v *= np.asarray(columns.idf, dtype=np.float64)[cols]
+    nb = len(BLOCKS)
+    cell = rows.astype(np.int64) * nb + blk
+    norm2 = np.bincount(cell, weights=v * v, minlength=n * nb).reshape(n, nb)
+    w = weights.as_array()
+    with np.errstate(divide="ignore", invalid="ignore"):
+        v = v / np.sqrt(norm2.ravel()[cell]) * np.sqrt(w[blk])
+        total = ((norm2 > 0) * w).sum(axis=1)
+        v = v / np.sqrt(total[rows])
+    del cell, norm2, blk
+    good = np.isfinite(v) & (v > 0)
+    rows, cols, v = rows[good], cols[good], v[good].astype(np.float32)
+    indptr = np.zeros(n + 1, dtype=np.int64)
+    np.cumsum(np.bincount(rows, minlength=n), out=indptr[1:])
+    m = sp.csr_matrix((v, cols.astype(np.int32), indptr), shape=(n, len(columns)))
+    m.sort_indices()
+    return m
+
+
+def _gene_rows(
+    rows: np.ndarray, cols: np.ndarray, raw: np.ndarray, columns: _Columns, n: int
+) -> sp.csr_matrix:
+    """Raw gene values (0..100) per row from flat arrays, like :func:`_gene_matrix`."""
+    gene_block = BLOCKS.index("genes")
+    blocks = np.array(columns.blocks, dtype=np.int8)
+    gene_cols = np.flatnonzero(blocks == gene_block)
+    pos = np.full(len(columns), -1, dtype=np.int64)
+    pos[gene_cols] = np.arange(len(gene_cols))
+    ok = cols >= 0
+    rows, cols, raw = rows[ok], cols[ok], raw[ok]
+    j = pos[cols]
+    keep = j >= 0
+    vals = np.round(raw[keep].astype(np.float64) * 100).astype(np.float32)
+    return sp.csr_matrix((vals, (rows[keep].astype(np.int64), j[keep])), shape=(n, len(gene_cols)))
+
+
 def _widen(m: sp.csr_matrix, n_cols: int) -> sp.csr_matrix:
     return sp.csr_matrix((m.data, m.indices, m.indptr), shape=(m.shape[0], n_cols))
 
@@ -321,14 +378,28 @@ class SimilarityIndex:
                 progress(min(done, total), total)
 
         check(0)
-        tokens: list[list[Sequence[tuple[str, float]]]] = []
+        # One pass, compact: every (block, label) gets a provisional id as it is first seen, and
+        # each record's tokens go into flat typed arrays (no per-record Python structures kept).
+        pid_of: list[dict[str, int]] = [{} for _ in BLOCKS]
+        pid_block = array("b")
+        pid_label: list[str] = []
+        tok_pid = array("i")
+        tok_raw = array("f")
+        row_len = array("i")
         artist_names: dict[str, str] = {}
-        df: list[Counter[str]] = [Counter() for _ in BLOCKS]
         for r, rec in enumerate(records):
-            toks = _record_tokens(rec)
-            tokens.append(toks)
-            for b, blk in enumerate(toks):
-                df[b].update(label for label, _ in blk)
+            start = len(tok_pid)
+            for b, blk in enumerate(_record_tokens(rec)):
+                ids_b = pid_of[b]
+                for label, raw in blk:
+                    p = ids_b.get(label)
+                    if p is None:
+                        p = ids_b[label] = len(pid_label)
+                        pid_label.append(label)
+                        pid_block.append(b)
+                    tok_pid.append(p)
+                    tok_raw.append(raw)
+            row_len.append(len(tok_pid) - start)
             for a in rec.artists:
                 k = name_key(a)
                 if k and k not in artist_names:
@@ -336,22 +407,34 @@ class SimilarityIndex:
             if r % step == 0:
                 check(r)
         ids = np.fromiter((rec.id for rec in records), dtype=np.int64, count=n)
+        del pid_of
+        pids = np.frombuffer(tok_pid, dtype=np.int32)
+        raw = np.frombuffer(tok_raw, dtype=np.float32)
+        blocks_of_pid = np.frombuffer(pid_block, dtype=np.int8)
+        rows = np.repeat(np.arange(n, dtype=np.int32), np.frombuffer(row_len, dtype=np.int32))
+        df = np.bincount(pids, minlength=len(pid_label))
 
-        columns = _Columns([], [], [])
+        # Columns: per block, labels in sorted order; medium and text words within the df bounds.
         max_df = max(MIN_DF, int(MAX_DF_FRACTION * n))
-        for b, name in enumerate(BLOCKS):
-            for label, count in sorted(df[b].items()):
-                if name in ("medium", "text") and not (MIN_DF <= count <= max_df):
-                    continue
-                idf = (
-                    math.log((1 + n) / (1 + count)) + 1.0
-                    if name in ("genes", "medium", "text")
-                    else 1.0
-                )
-                columns.add(label, b, idf)
+        columns = _Columns([], [], [])
+        col_of_pid = np.full(len(pid_label), -1, dtype=np.int32)
+        order = sorted(range(len(pid_label)), key=lambda p: (blocks_of_pid[p], pid_label[p]))
+        for p in order:
+            name = BLOCKS[blocks_of_pid[p]]
+            count = int(df[p])
+            if name in ("medium", "text") and not (MIN_DF <= count <= max_df):
+                continue
+            idf = (
+                math.log((1 + n) / (1 + count)) + 1.0
+                if name in ("genes", "medium", "text")
+                else 1.0
+            )
+            col_of_pid[p] = columns.add(pid_label[p], int(blocks_of_pid[p]), idf)
+        del order
         check(n + 1)
-        matrix = _vectorise(tokens, columns, weights, n, grow=False)
-        genes = _gene_matrix(tokens, columns)
+        matrix = _weighted_rows(rows, col_of_pid[pids], raw, columns, weights, n)
+        genes = _gene_rows(rows, col_of_pid[pids], raw, columns, n)
+        del rows, pids, raw, tok_pid, tok_raw, row_len
         check(n + 2)
         index = cls(
             ids=ids,
