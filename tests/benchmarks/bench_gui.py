@@ -99,18 +99,22 @@ def make_application(argv: list[str]) -> Any:
             kind = event.type()
             cls = type(receiver).__name__
             self.delivering.append((cls, kind))
-            started = time.perf_counter()
+            started, cpu = time.perf_counter(), time.thread_time()
             try:
                 return super().notify(receiver, event)
             finally:
                 ended = time.perf_counter()
                 self.delivering.pop()
                 if ended - started > STALL_MS / 2000:
+                    cpu = time.thread_time() - cpu
                     try:
                         name = receiver.objectName()
                     except RuntimeError:  # deleted while the event was delivered
                         name = ""
-                    what = f"{getattr(kind, 'name', kind)} to {cls}{f' {name!r}' if name else ''}"
+                    what = (
+                        f"{getattr(kind, 'name', kind)} to {cls}{f' {name!r}' if name else ''} "
+                        f"(cpu {cpu * 1000:.0f} ms)"
+                    )
                     self.slow_events.append((started, ended, len(self.delivering), what))
 
     return TimedApplication(argv)
@@ -242,16 +246,17 @@ class StallWatch:
     def _tick(self) -> None:
         now, cpu_now = time.perf_counter(), time.thread_time()
         gap, cpu = now - self._last, cpu_now - self._last_cpu
-        self._last, self._last_cpu = now, cpu_now
         longest, longest_cpu = self.longest.get(self.phase, (0.0, 0.0))
         self.longest[self.phase] = (max(longest, gap), max(longest_cpu, cpu))
         if gap > self.threshold:
-            stall = self._explain(now - gap, now)
+            stall = self._record(now - gap, now)
             stall["cpu"] = cpu * 1000
             self.stalls.append(stall)
         if self.use_dumps and now - self._armed > self.dump_s / 4 and not self._stop.is_set():
             faulthandler.dump_traceback_later(self.dump_s, repeat=True, file=self._dumps)
             self._armed = time.perf_counter()
+        # the watch's own work is not counted in the next gap
+        self._last, self._last_cpu = time.perf_counter(), time.thread_time()
 
     def _new_dumps(self) -> list[str]:
         """What faulthandler wrote during the stall that just ended, one line per dump."""
@@ -277,31 +282,37 @@ class StallWatch:
                 )
         return out
 
-    def _explain(self, start: float, end: float) -> dict[str, Any]:
-        causes: Counter[str] = Counter()
-        for t, stack, delivering in list(self.samples):
-            if start < t < end:
-                causes[self._cause(stack, delivering)] += 1
+    def _record(self, start: float, end: float) -> dict[str, Any]:
+        """Keep what was seen during a stall (cheap: it runs on the GUI thread); explain later."""
+        samples = [
+            (stack, delivering) for t, stack, delivering in list(self.samples) if start < t < end
+        ]
         events = [
             (e - s, depth, what)
             for s, e, depth, what in list(self.app.slow_events)
             if s < end and e > start
         ]
-        events.sort(key=lambda x: (x[1], -x[0]))
         collections = [
             (e - s, generation, thread)
             for s, e, generation, thread in list(self.gc.slow)
             if s < end and e > start
         ]
         return {
-            "dumps": self._new_dumps(),
+            "dumps": self._new_dumps() if self.use_dumps else [],
             "gc": collections,
             "phase": self.phase,
             "ms": (end - start) * 1000,
-            "causes": causes.most_common(3),
-            "samples": sum(causes.values()),
-            "events": events[:3],
+            "raw_samples": samples,
+            "events": events,
         }
+
+    def _explain(self, stall: dict[str, Any]) -> None:
+        causes = Counter(
+            self._cause(stack, delivering) for stack, delivering in stall["raw_samples"]
+        )
+        stall["causes"] = causes.most_common(3)
+        stall["samples"] = len(stall["raw_samples"])
+        stall["events"] = sorted(stall["events"], key=lambda x: (x[1], -x[0]))[:3]
 
     @staticmethod
     def _cause(stack: tuple, delivering: tuple | None) -> str:
@@ -344,6 +355,18 @@ class StallWatch:
             f"  longest GUI-thread stall once the window is shown: {worst * 1000:.0f} ms "
             f"(most GUI-thread cpu in one gap {worst_cpu * 1000:.0f} ms)"
         )
+        for s in self.stalls:
+            self._explain(s)
+        by_cpu = sorted(self.stalls, key=lambda s: -s["cpu"])[:8]
+        print(
+            "  the gaps in which the GUI thread itself worked longest (the figure a quiet machine shows):"
+        )
+        for s in by_cpu:
+            top = s["causes"][0][0] if s["causes"] else "no samples"
+            print(
+                f"    cpu {s['cpu']:4.0f} ms in a {s['ms']:.0f} ms gap during {s['phase']}: mostly {top}"
+            )
+        print("  the longest gaps:")
         for s in sorted(self.stalls, key=lambda s: -s["ms"])[:25]:
             print(
                 f"  - {s['ms']:.0f} ms (cpu {s['cpu']:.0f} ms) during {s['phase']} ({s['samples']} samples):"
