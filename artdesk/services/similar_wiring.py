@@ -2,10 +2,14 @@
 
 from __future__ import annotations
 
+import json
+import logging
+import os
 import re
 import threading
 import time
 from collections import defaultdict
+from dataclasses import replace
 from pathlib import Path
 
 from sqlalchemy import func, select
@@ -19,13 +23,67 @@ from artdesk.db.models import (
     GeneRow,
     ImageRow,
 )
+from artdesk.imaging import image_hash
 from artdesk.services.catalog import CatalogService
 from artdesk.services.similar import SimilarService
 from artdesk.similar.records import WorkRecord
 
+log = logging.getLogger(__name__)
 
-def work_records(catalog: CatalogService) -> tuple[list[WorkRecord], int]:
-    """Every artwork as a WorkRecord, and the catalog version they reflect (one read snapshot)."""
+
+class ImageHashes:
+    """Perceptual hashes (``artdesk.imaging.image_hash``) of image files, by content hash.
+
+    The duplicate finder compares pictures by perceptual hash (a resized or recompressed copy
+    of an image is still the same image). Decoding every image at each index build would cost
+    seconds per thousand images, so the hashes are kept in ``<index_dir>/image-hashes.json``
+    (content hash -> perceptual hash) and only new images are decoded. An image that cannot be
+    read keeps its content hash (the finder then only matches identical files).
+    """
+
+    def __init__(self, files_dir: Path, index_dir: Path) -> None:
+        self.files_dir = Path(files_dir)
+        self.path = Path(index_dir) / "image-hashes.json"
+        self._lock = threading.Lock()
+        self._cache: dict[str, str] | None = None
+
+    def _load(self) -> dict[str, str]:
+        if self._cache is None:
+            try:
+                data = json.loads(self.path.read_text(encoding="utf-8"))
+                self._cache = {str(k): str(v) for k, v in data.items()}
+            except (OSError, ValueError, AttributeError):
+                self._cache = {}
+        return self._cache
+
+    def lookup(self, images: list[tuple[str, str]]) -> dict[str, str]:
+        """``(content hash, stored path)`` pairs -> {content hash: perceptual hash}."""
+        with self._lock:
+            cache = self._load()
+            added = False
+            for content, rel in images:
+                if content in cache:
+                    continue
+                try:
+                    cache[content] = image_hash(self.files_dir / rel)
+                    added = True
+                except Exception as exc:  # unreadable or vanished file: no perceptual hash
+                    log.warning("no perceptual hash for image %s: %s", rel, exc)
+            if added:
+                self.path.parent.mkdir(parents=True, exist_ok=True)
+                tmp = self.path.with_name(self.path.name + ".tmp")
+                tmp.write_text(json.dumps(cache), encoding="utf-8")
+                os.replace(tmp, self.path)
+            return {c: cache[c] for c, _ in images if c in cache}
+
+
+def work_records(
+    catalog: CatalogService, image_hashes: ImageHashes | None = None
+) -> tuple[list[WorkRecord], int]:
+    """Every artwork as a WorkRecord, and the catalog version they reflect (one read snapshot).
+
+    With ``image_hashes`` a work's ``image_hash`` is the perceptual hash of its default image
+    (else the content hash of the file)."""
     with catalog.db.read() as s:
         version = int(s.scalar(select(func.coalesce(func.max(ChangelogRow.id), 0))) or 0)
         artists: dict[int, list[str]] = defaultdict(list)
@@ -42,13 +100,12 @@ def work_records(catalog: CatalogService) -> tuple[list[WorkRecord], int]:
             )
         ):
             genes[aid][name] = value
-        hashes = dict(
-            s.execute(
-                select(ImageRow.artwork_id, ImageRow.content_hash).where(
-                    ImageRow.is_default.is_(True)
-                )
-            ).all()
-        )
+        default_images = s.execute(
+            select(ImageRow.artwork_id, ImageRow.content_hash, ImageRow.path).where(
+                ImageRow.is_default.is_(True)
+            )
+        ).all()
+        hashes = {aid: content for aid, content, _ in default_images}
         cols = (
             ArtworkRow.id,
             ArtworkRow.title,
@@ -82,6 +139,12 @@ def work_records(catalog: CatalogService) -> tuple[list[WorkRecord], int]:
                 partner_id=r[11],
             )
             for r in s.execute(select(*cols).order_by(ArtworkRow.id))
+        ]
+    if image_hashes is not None and default_images:
+        perceptual = image_hashes.lookup([(c, p) for _, c, p in default_images])
+        records = [
+            replace(r, image_hash=perceptual.get(r.image_hash, r.image_hash)) if r.image_hash else r
+            for r in records
         ]
     return records, version
 
@@ -131,7 +194,10 @@ class _ThrottledArtists:
 def build_similar_service(catalog: CatalogService, index_dir: Path) -> SimilarService:
     """The similarity service of a catalog; also links typed artist names above the documented
     confidence (artdesk.similar.artists.AUTO_LINK_CONFIDENCE) instead of creating near-twins."""
-    service = SimilarService(lambda: work_records(catalog), index_dir, _ThrottledArtists(catalog))
+    hashes = ImageHashes(Path(index_dir).parent, index_dir)
+    service = SimilarService(
+        lambda: work_records(catalog, hashes), index_dir, _ThrottledArtists(catalog)
+    )
 
     def resolve(name: str) -> int | None:
         match = service.auto_link_artist(name)

@@ -338,6 +338,8 @@ def _same_image(a: str | None, b: str | None) -> bool | None:
     va, vb = _hash_value(a), _hash_value(b)
     if va is not None and vb is not None:
         return (va ^ vb).bit_count() <= SAME_IMAGE_DISTANCE
+    if (va is None) != (vb is None):
+        return None  # a perceptual and a content hash cannot be compared
     return a == b
 
 

@@ -71,28 +71,29 @@ def main() -> None:
 
     gc.collect()
     before = rss_mb()
-    t = time.perf_counter()
+    t, cpu = time.perf_counter(), time.process_time()
     index = SimilarityIndex.build(records, catalog_version=1)
-    build_s = time.perf_counter() - t
+    build_s, build_cpu = time.perf_counter() - t, time.process_time() - cpu
     gc.collect()
     index_rss = rss_mb() - before
     index_mb = (
         csr_mb(index.matrix, index._transpose(), index.gene_values) + index.ids.nbytes / 2**20
     )
     print(
-        f"similarity index build: {build_s:.1f} s  (target < 20 s)  shape {index.matrix.shape} nnz {index.matrix.nnz}"
+        f"similarity index build: {build_s:.1f} s wall, {build_cpu:.1f} s CPU  shape {index.matrix.shape} nnz {index.matrix.nnz}"
     )
 
     before = rss_mb()
-    t = time.perf_counter()
+    t, cpu = time.perf_counter(), time.process_time()
     finder = DuplicateFinder.build(records)
-    finder_s = time.perf_counter() - t
+    finder_s, finder_cpu = time.perf_counter() - t, time.process_time() - cpu
     gc.collect()
     finder_rss = rss_mb() - before
     finder_mb = csr_mb(finder._a_t, finder._t_t)
     print(
-        f"duplicate finder build: {finder_s:.1f} s  "
-        f"(full build, index + finder: {build_s + finder_s:.1f} s, target < 20 s)"
+        f"duplicate finder build: {finder_s:.1f} s wall, {finder_cpu:.1f} s CPU; full build "
+        f"(index + finder): {build_s + finder_s:.1f} s wall, {build_cpu + finder_cpu:.1f} s CPU "
+        "(target < 20 s; CPU time is what a quiet machine's wall clock shows: one thread)"
     )
     print(f"memory: similarity index RSS growth {index_rss:.0f} MB (arrays {index_mb:.0f} MB); "
           f"duplicate finder RSS growth {finder_rss:.0f} MB (arrays {finder_mb:.0f} MB); "
