@@ -904,8 +904,17 @@ class CatalogService:
         return out
 
     def _insert_artwork(
-        self, s: Session, clean: dict[str, Any], names: list[str], partner_id: int, source: str
+        self,
+        s: Session,
+        clean: dict[str, Any],
+        names: list[str],
+        partner_id: int,
+        source: str,
+        *,
+        synced: bool = False,
     ) -> int:
+        """Insert one artwork (and its artist links and changelog entry); ``synced`` stamps
+        ``last_synced_at`` (a work that came from or went to another catalog)."""
         if s.get(PartnerRow, partner_id) is None:
             raise NotFoundError("Partner not found")
         inv = clean.get("inventory_number")
@@ -920,6 +929,8 @@ class CatalogService:
         artist_rows = self._ensure_artists(s, names, partner_id, source)
         now = utcnow()
         row = ArtworkRow(partner_id=partner_id, created_at=now, updated_at=now, **clean)
+        if synced:
+            row.last_synced_at = now
         self._denormalise(row, [a.name for a in artist_rows])
         s.add(row)
         s.flush()
@@ -1055,9 +1066,8 @@ class CatalogService:
                     candidates=matches,
                 )
             if not matches:
-                aid = self._insert_artwork(s, clean, names, partner_id, source)
+                aid = self._insert_artwork(s, clean, names, partner_id, source, synced=True)
                 row = s.get(ArtworkRow, aid)
-                row.last_synced_at = utcnow()
                 created = True
             else:
                 row = s.get(ArtworkRow, matches[0])

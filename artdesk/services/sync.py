@@ -1327,16 +1327,26 @@ class SyncService:
                 )
             )
             current = {a.id: a for a in self.catalog._artworks_out(s, linked_rows, detail=False)}
+            wire = {w.id: remote_fields(w.data, fields) for w in works}
+            prints = {
+                w.id: str(w.data.get("source_fingerprint") or _wire_fingerprint(wire[w.id]))
+                for w in works
+            }
+            adoptable = _Adoptable(
+                s, row.id, partner_id, {prints[w.id] for w in works if w.id not in links}
+            )
             for w in works:
-                theirs = remote_fields(w.data, fields)
-                fp = str(w.data.get("source_fingerprint") or _wire_fingerprint(theirs))
+                theirs = wire[w.id]
+                fp = prints[w.id]
                 link = links.get(w.id)
                 if link is None:
-                    aid = self._adopt(s, row.id, partner_id, fp)
+                    aid = adoptable.take(fp)
                     if aid is None:
-                        aid = self._create_local(s, partner_id, theirs, source, report)
-                        if aid is None:
+                        created = self._create_local(s, partner_id, theirs, source, report)
+                        if created is None:
                             continue
+                        adoptable.created(fp, created)
+                        aid = created.id
                         link = SyncLinkRow(
                             remote_id=row.id,
                             artwork_id=aid,
@@ -1345,7 +1355,7 @@ class SyncService:
                             remote_etag=w.etag,
                             base=_jsonable(theirs),
                             state="synced",
-                            pushed_version=s.get(ArtworkRow, aid).version,
+                            pushed_version=created.version,
                         )
                         s.add(link)
                         links[w.id] = link
@@ -1438,13 +1448,15 @@ class SyncService:
 
     def _create_local(
         self, s: Session, partner_id: int, theirs: dict[str, Any], source: str, report: SyncReport
-    ) -> int | None:
+    ) -> ArtworkRow | None:
+        """A new local work from remote fields (its own savepoint); None when refused."""
         try:
+            clean, names = self.catalog._prepare(_to_catalog(theirs), create=True)
             with s.begin_nested():
-                clean, names = self.catalog._prepare(_to_catalog(theirs), create=True)
-                aid = self.catalog._insert_artwork(s, clean, names or [], partner_id, source)
-                s.get(ArtworkRow, aid).last_synced_at = utcnow()
-                return aid
+                aid = self.catalog._insert_artwork(
+                    s, clean, names or [], partner_id, source, synced=True
+                )
+            return s.get(ArtworkRow, aid)
         except ArtdeskError as exc:
             report.add("failed")
             report.messages.append(f"remote work {theirs.get('title')!r} not taken: {exc.message}")
@@ -1662,6 +1674,57 @@ class SyncService:
 
 
 # ---------------------------------------------------------------------- helpers
+class _Adoptable:
+    """``SyncService._adopt`` for a whole batch of remote works: one query for the local works
+    of the partner with the batch's fingerprints, one for which of them are linked already.
+
+    It also keeps, for the batch's transaction, the rows every local create looks up (the
+    partner, its artists, the works just created): the session's identity map holds rows only
+    while something refers to them, and each lookup would otherwise be a query again."""
+
+    def __init__(self, s: Session, remote_id: int, partner_id: int, fps: set[str]) -> None:
+        from artdesk.db.models import PartnerArtistRow, PartnerRow
+
+        self.by_fp: dict[str, list[int]] = {}
+        self.linked: set[int] = set()
+        self.kept: list[Any] = [s.get(PartnerRow, partner_id)]
+        self.kept.extend(
+            s.scalars(select(PartnerArtistRow).where(PartnerArtistRow.partner_id == partner_id))
+        )
+        if not fps:
+            return
+        for aid, fp in s.execute(
+            select(ArtworkRow.id, ArtworkRow.source_fingerprint)
+            .where(ArtworkRow.partner_id == partner_id, ArtworkRow.source_fingerprint.in_(fps))
+            .order_by(ArtworkRow.id)
+        ):
+            self.by_fp.setdefault(fp, []).append(aid)
+        ids = [aid for group in self.by_fp.values() for aid in group]
+        if ids:
+            self.linked = set(
+                s.scalars(
+                    select(SyncLinkRow.artwork_id).where(
+                        SyncLinkRow.remote_id == remote_id, SyncLinkRow.artwork_id.in_(ids)
+                    )
+                )
+            )
+
+    def take(self, fp: str) -> int | None:
+        """The one unlinked local work with this fingerprint, if it is the only one (and so
+        linked from now on)."""
+        candidates = self.by_fp.get(fp, [])
+        if len(candidates) != 1 or candidates[0] in self.linked:
+            return None
+        self.linked.add(candidates[0])
+        return candidates[0]
+
+    def created(self, fp: str, row: ArtworkRow) -> None:
+        """A local work made (and linked) in this batch."""
+        self.kept.append(row)
+        self.by_fp.setdefault(fp, []).append(row.id)
+        self.linked.add(row.id)
+
+
 def _bind(fn: Callable[..., _Outcome], *args: Any) -> Callable[[], _Outcome]:
     return lambda: fn(*args)
 

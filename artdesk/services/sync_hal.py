@@ -138,12 +138,10 @@ def create_local(
     with s.begin_nested():
         clean, _ = catalog._prepare(data, create=True)
         aid = catalog._insert_artwork(
-            s, clean, list(fields.get("artists") or []), partner_id, source
+            s, clean, list(fields.get("artists") or []), partner_id, source, synced=True
         )
-        aw = s.get(ArtworkRow, aid)
-        aw.last_synced_at = utcnow()
         if fields.get("editions"):
-            set_editions(s, svc, aw, fields["editions"], source)
+            set_editions(s, svc, s.get(ArtworkRow, aid), fields["editions"], source)
     return aid
 
 
