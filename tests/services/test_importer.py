@@ -473,3 +473,14 @@ def test_import_changelog_holds_every_write_with_source_and_values(services, par
     assert [(c.action, c.source, c.field_changes) for c in update] == [
         ("update", "import:log2.csv", {"medium": {"old": "Oil on canvas", "new": "Tempera"}})
     ]
+
+
+def test_a_number_twice_in_one_file_is_a_reported_row(services, partner, tmp_path):
+    path = write(tmp_path / "twice.csv", "title,inventory_number\nA,X-1\nB,X-1\nC,X-2\n")
+    report = tmp_path / "twice-report.csv"
+    result = services.importer.run(path, partner=partner.slug, report_path=report)
+    assert result.summary() == "created 2, updated 0, unchanged 0, rejected 1"
+    [row] = read_csv_rows(report)
+    assert (row["line"], row["reason"]) == ("3", "inventory number 'X-1' appears twice in the file")
+    assert services.importer.run(path, partner=partner.slug).rejected == 1
+    assert services.catalog.count_artworks() == 2
