@@ -2,6 +2,10 @@
 
 ``SimilarService`` owns the similarity index of one catalog:
 
+* a small change to the catalog (``changes_provider``: the works changed since the index's
+  version) is applied to the served index and duplicate finder (``with_changes``) instead of a
+  full rebuild, until the changes since the last full build pass
+  :data:`artdesk.similar.index.REBUILD_FRACTION` of the catalog;
 * the index is saved in ``index_dir`` (``similar-index.npz`` + ``.json``, see
   :class:`artdesk.similar.index.SimilarityIndex`) with the catalog version it reflects, loaded at
   start, and rebuilt in a background thread when the catalog version moved;
@@ -33,6 +37,9 @@ log = logging.getLogger(__name__)
 INDEX_NAME = "similar-index"
 
 RecordsProvider = Callable[[], tuple[list[WorkRecord], int]]
+ChangesProvider = Callable[[int | str], tuple[list[WorkRecord], list[int], int] | None]
+"""``changes(since_version)`` -> ``(upserted records, removed ids, new version)``, or None when
+only a full rebuild will do."""
 ArtistsProvider = Callable[[], list[tuple[int, str]]]
 Progress = Callable[[int, int], None]
 
@@ -66,8 +73,10 @@ class SimilarService:
         artists_provider: ArtistsProvider,
         *,
         weights: Weights | None = None,
+        changes_provider: ChangesProvider | None = None,
     ) -> None:
         self._records_provider = records_provider
+        self._changes_provider = changes_provider
         self._index_dir = Path(index_dir)
         self._artists_provider = artists_provider
         self._weights = weights
@@ -81,6 +90,8 @@ class SimilarService:
         self._last_error: str | None = None
         self._resolver: tuple[int, ArtistResolver] | None = None
         self._resolver_lock = threading.Lock()
+        self.refreshed_incrementally = 0
+        """How many refreshes applied changes instead of rebuilding (for tests and status)."""
 
     @property
     def index_path(self) -> Path:
@@ -167,6 +178,8 @@ class SimilarService:
 
     def _refresh(self) -> None:
         self.load_saved()
+        if self._refresh_incrementally():
+            return
         records, version = self._records_provider()
         snap = self._snapshot
         if snap is not None and snap.index.catalog_version == version and snap.finder is not None:
@@ -178,6 +191,36 @@ class SimilarService:
                     self._snapshot = _Snapshot(snap.index, finder)
             return
         self._build(records, version, None, self._cancel)
+
+    def _refresh_incrementally(self) -> bool:
+        """Apply the catalog's changes since the served index to it (and to the duplicate
+        finder) without a full rebuild. False when a full rebuild is needed: no changes
+        provider, no finder yet, too many or too wide changes, or the index's vocabularies no
+        longer describe the catalog (``SimilarityIndex.needs_rebuild``)."""
+        snap = self._snapshot
+        if self._changes_provider is None or snap is None or snap.finder is None:
+            return False
+        changes = self._changes_provider(snap.index.catalog_version)
+        if changes is None:
+            return False
+        upserted, removed, version = changes
+        if version == snap.index.catalog_version:
+            return True
+        with self._build_lock:
+            index = snap.index.with_changes(upserted, removed, catalog_version=version)
+            if index.needs_rebuild:
+                return False
+            finder = snap.finder.with_changes(upserted, removed)
+            if self._cancel.is_set():
+                raise BuildCancelled("similarity index refresh cancelled")
+            with self._state_lock:
+                if self._snapshot is not snap:
+                    return False  # a rebuild swapped in meanwhile: look again from there
+                self._snapshot = _Snapshot(index, finder)
+                self._last_error = None
+            index.save(self.index_path)
+        self.refreshed_incrementally += 1
+        return True
 
     def rebuild(
         self, progress: Progress | None = None, cancel: threading.Event | None = None

@@ -12,7 +12,8 @@ from collections import defaultdict
 from dataclasses import replace
 from pathlib import Path
 
-from sqlalchemy import func, select
+from sqlalchemy import func, select, true
+from sqlalchemy.orm import Session
 
 from artdesk.db.models import (
     ArtistRow,
@@ -77,6 +78,10 @@ class ImageHashes:
             return {c: cache[c] for c, _ in images if c in cache}
 
 
+INCREMENTAL_LIMIT = 2000
+"""``changes_since`` gives up (a full rebuild follows) past this many changelog entries."""
+
+
 def work_records(
     catalog: CatalogService, image_hashes: ImageHashes | None = None
 ) -> tuple[list[WorkRecord], int]:
@@ -86,67 +91,105 @@ def work_records(
     (else the content hash of the file)."""
     with catalog.db.read() as s:
         version = int(s.scalar(select(func.coalesce(func.max(ChangelogRow.id), 0))) or 0)
-        artists: dict[int, list[str]] = defaultdict(list)
-        for aid, name in s.execute(
-            select(ArtworkArtistRow.artwork_id, ArtistRow.name)
-            .join(ArtistRow, ArtistRow.id == ArtworkArtistRow.artist_id)
-            .order_by(ArtworkArtistRow.artwork_id, ArtworkArtistRow.position)
-        ):
-            artists[aid].append(name)
-        genes: dict[int, dict[str, int]] = defaultdict(dict)
-        for aid, name, value in s.execute(
-            select(ArtworkGeneRow.artwork_id, GeneRow.name, ArtworkGeneRow.value).join(
-                GeneRow, GeneRow.id == ArtworkGeneRow.gene_id
-            )
-        ):
-            genes[aid][name] = value
-        default_images = s.execute(
-            select(ImageRow.artwork_id, ImageRow.content_hash, ImageRow.path).where(
-                ImageRow.is_default.is_(True)
-            )
+        records = _records(s, None, image_hashes)
+    return records, version
+
+
+def changes_since(
+    catalog: CatalogService, version: int | str, image_hashes: ImageHashes | None = None
+) -> tuple[list[WorkRecord], list[int], int] | None:
+    """The artworks changed since catalog ``version``: ``(upserted, removed ids, new version)``
+    from the changelog, in one read snapshot; None when only a full rebuild will do (an artist
+    renamed or merged changes many works at once, or too many entries since)."""
+    if not isinstance(version, int):
+        return None
+    with catalog.db.read() as s:
+        entries = s.execute(
+            select(ChangelogRow.id, ChangelogRow.entity_type, ChangelogRow.entity_id)
+            .where(ChangelogRow.id > version)
+            .order_by(ChangelogRow.id)
+            .limit(INCREMENTAL_LIMIT + 1)
         ).all()
-        hashes = {aid: content for aid, content, _ in default_images}
-        cols = (
-            ArtworkRow.id,
-            ArtworkRow.title,
-            ArtworkRow.description,
-            ArtworkRow.medium,
-            ArtworkRow.category,
-            ArtworkRow.creation_year,
-            ArtworkRow.height_cm,
-            ArtworkRow.width_cm,
-            ArtworkRow.depth_cm,
-            ArtworkRow.price,
-            ArtworkRow.currency,
-            ArtworkRow.partner_id,
+        if len(entries) > INCREMENTAL_LIMIT or any(t == "artist" for _, t, _ in entries):
+            return None
+        if not entries:
+            return [], [], version
+        ids = {int(e) for _, t, e in entries if t == "artwork"}
+        upserted = _records(s, ids, image_hashes) if ids else []
+    present = {r.id for r in upserted}
+    return upserted, sorted(ids - present), int(entries[-1][0])
+
+
+def _records(
+    s: Session, ids: set[int] | None, image_hashes: ImageHashes | None
+) -> list[WorkRecord]:
+    """The WorkRecords of artworks ``ids`` (all when None), read in session ``s``."""
+
+    def only(column):  # noqa: ANN001, ANN202
+        return column.in_(sorted(ids)) if ids is not None else true()
+
+    artists: dict[int, list[str]] = defaultdict(list)
+    for aid, name in s.execute(
+        select(ArtworkArtistRow.artwork_id, ArtistRow.name)
+        .join(ArtistRow, ArtistRow.id == ArtworkArtistRow.artist_id)
+        .where(only(ArtworkArtistRow.artwork_id))
+        .order_by(ArtworkArtistRow.artwork_id, ArtworkArtistRow.position)
+    ):
+        artists[aid].append(name)
+    genes: dict[int, dict[str, int]] = defaultdict(dict)
+    for aid, name, value in s.execute(
+        select(ArtworkGeneRow.artwork_id, GeneRow.name, ArtworkGeneRow.value)
+        .join(GeneRow, GeneRow.id == ArtworkGeneRow.gene_id)
+        .where(only(ArtworkGeneRow.artwork_id))
+    ):
+        genes[aid][name] = value
+    default_images = s.execute(
+        select(ImageRow.artwork_id, ImageRow.content_hash, ImageRow.path).where(
+            ImageRow.is_default.is_(True), only(ImageRow.artwork_id)
         )
-        records = [
-            WorkRecord(
-                id=r[0],
-                artists=tuple(artists.get(r[0], ())),
-                title=r[1] or "",
-                description=r[2] or "",
-                medium=r[3] or "",
-                category=r[4] or "",
-                year=r[5],
-                height_cm=r[6],
-                width_cm=r[7],
-                depth_cm=r[8],
-                price=r[9],
-                currency=r[10],
-                genes=genes.get(r[0], {}),
-                image_hash=hashes.get(r[0]),
-                partner_id=r[11],
-            )
-            for r in s.execute(select(*cols).order_by(ArtworkRow.id))
-        ]
+    ).all()
+    hashes = {aid: content for aid, content, _ in default_images}
+    cols = (
+        ArtworkRow.id,
+        ArtworkRow.title,
+        ArtworkRow.description,
+        ArtworkRow.medium,
+        ArtworkRow.category,
+        ArtworkRow.creation_year,
+        ArtworkRow.height_cm,
+        ArtworkRow.width_cm,
+        ArtworkRow.depth_cm,
+        ArtworkRow.price,
+        ArtworkRow.currency,
+        ArtworkRow.partner_id,
+    )
+    records = [
+        WorkRecord(
+            id=r[0],
+            artists=tuple(artists.get(r[0], ())),
+            title=r[1] or "",
+            description=r[2] or "",
+            medium=r[3] or "",
+            category=r[4] or "",
+            year=r[5],
+            height_cm=r[6],
+            width_cm=r[7],
+            depth_cm=r[8],
+            price=r[9],
+            currency=r[10],
+            genes=genes.get(r[0], {}),
+            image_hash=hashes.get(r[0]),
+            partner_id=r[11],
+        )
+        for r in s.execute(select(*cols).where(only(ArtworkRow.id)).order_by(ArtworkRow.id))
+    ]
     if image_hashes is not None and default_images:
         perceptual = image_hashes.lookup([(c, p) for _, c, p in default_images])
         records = [
             replace(r, image_hash=perceptual.get(r.image_hash, r.image_hash)) if r.image_hash else r
             for r in records
         ]
-    return records, version
+    return records
 
 
 def record_for(catalog: CatalogService, artwork_id: int) -> WorkRecord:
@@ -196,7 +239,10 @@ def build_similar_service(catalog: CatalogService, index_dir: Path) -> SimilarSe
     confidence (artdesk.similar.artists.AUTO_LINK_CONFIDENCE) instead of creating near-twins."""
     hashes = ImageHashes(Path(index_dir).parent, index_dir)
     service = SimilarService(
-        lambda: work_records(catalog, hashes), index_dir, _ThrottledArtists(catalog)
+        lambda: work_records(catalog, hashes),
+        index_dir,
+        _ThrottledArtists(catalog),
+        changes_provider=lambda version: changes_since(catalog, version, hashes),
     )
 
     def resolve(name: str) -> int | None:

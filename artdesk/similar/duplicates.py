@@ -474,6 +474,42 @@ class DuplicateFinder:
         check(4)
         return finder
 
+    def with_changes(
+        self, upserted: Sequence[WorkRecord], removed: Iterable[int]
+    ) -> DuplicateFinder:
+        """A new finder with ``upserted`` records (new or changed) and without ``removed`` ids,
+        in the fitted n-gram vocabularies (n-grams never seen are left out of the new rows' vectors
+        until the next full build); word and title frequencies are counted again."""
+        upserted = list(upserted)
+        drop = {int(i) for i in removed} | {r.id for r in upserted}
+        keep = np.array([r for i, r in self._row_of.items() if i not in drop], dtype=np.int64)
+        keep.sort()
+        a_rows, t_rows = self._rows()
+        akeys = [artists_key(r.artists) for r in upserted]
+        tkeys = [title_key(r.title) for r in upserted]
+        new_dims = _dims_array(upserted) if upserted else np.zeros((0, 2), dtype=np.float32)
+        kept = keep.tolist()
+        return DuplicateFinder(
+            ids=np.concatenate([self.ids[keep], np.array([r.id for r in upserted], np.int64)]),
+            artists_text=[self._artists_text[r] for r in kept]
+            + [", ".join(r.artists) for r in upserted],
+            titles=[self._titles[r] for r in kept] + [r.title for r in upserted],
+            artist_keys=[self._akeys[r] for r in kept] + akeys,
+            title_keys=[self._tkeys[r] for r in kept] + tkeys,
+            years=np.concatenate(
+                [
+                    self._years[keep],
+                    np.array([-1 if r.year is None else r.year for r in upserted], np.int32),
+                ]
+            ),
+            dims=np.vstack([self._dims[keep], new_dims]),
+            hashes=[self._hashes[r] for r in kept] + [r.image_hash or None for r in upserted],
+            artist_vec=self._artist_vec,
+            title_vec=self._title_vec,
+            artist_m=sp.vstack([a_rows[keep], self._artist_vec.transform(akeys)], format="csr"),
+            title_m=sp.vstack([t_rows[keep], self._title_vec.transform(tkeys)], format="csr"),
+        )
+
     def __len__(self) -> int:
         return len(self.ids)
 
