@@ -21,6 +21,7 @@ import multiprocessing
 import operator
 import pickle
 import re
+import signal
 import sys
 import threading
 import zlib
@@ -990,6 +991,13 @@ def _worker_main(
     # The objects inherited from the importing process are never garbage here, and the rows
     # hold no cycles: no collector (it would walk them all and copy their pages).
     gc.disable()
+    # Ctrl-C and SIGTERM are the importing process's to handle (it cancels the import and ends
+    # this worker); inherited handlers (the GUI's wake-up socket, the CLI's cancel flag) would
+    # act on the importing process's behalf from here.
+    with suppress(ValueError, OSError):
+        signal.set_wakeup_fd(-1)
+    for signum in (signal.SIGINT, signal.SIGTERM):
+        signal.signal(signum, signal.SIG_IGN)
     try:
         source = open_source(path)
         try:
