@@ -1047,6 +1047,8 @@ class CatalogService:
 
         No match: create. One match: merge the non-null fields, refresh last_synced_at.
         Several: ConflictError naming the candidates, and nothing is written.
+        The artwork returned has its fields and artists, not its editions, genes and images
+        (an upsert answers with the id and ETag; ``get_artwork`` has the rest).
         """
         clean, names = self._prepare(data, create=True)
         names = names or []
@@ -1079,7 +1081,7 @@ class CatalogService:
                     self._log(s, "artwork", row.id, "update", source, diff, partner_id)
                 created = False
             s.flush()
-            out = self._artworks_out(s, [row], detail=True)[0]
+            out = self._artworks_out(s, [row], detail=False)[0]
         self.notifier.emit(Changes.artworks({out.id}, source))
         return out, created
 
