@@ -413,7 +413,11 @@ def duplicates_quality(do_calibrate: bool) -> None:
     print("  'or twin': or a real duplicate of it (same artist, title, year and dimensions)")
     print("  'unambiguous': over copies that fewer than 5 other works fit as well as the original")
     print("  noisy FP: noisy copies of the unrelated works (no original indexed) flagged anyway")
-    print(f"{'noise':12} {'n':>5} " + " ".join(f"{c:>11}" for c in columns) + f" {'noisy FP':>9}")
+    print(
+        f"{'noise':12} {'n':>5} "
+        + " ".join(f"{c:>11}" for c in columns)
+        + f" {'(n unamb.)':>10} {'noisy FP':>9}"
+    )
     for op in sorted(stats, key=lambda o: (o == "all", o)):
         c = stats[op]
         cells = [c[k] / c["n"] for k in columns[:-1]] + [
@@ -423,7 +427,7 @@ def duplicates_quality(do_calibrate: bool) -> None:
         print(
             f"{op:12} {c['n']:5d} "
             + " ".join(f"{v:11.4f}" for v in cells)
-            + f" {f['fp'] / max(f['n'], 1):9.4f}"
+            + f" {c['n_unambiguous']:10d} {f['fp'] / max(f['n'], 1):9.4f}"
         )
     print(f"false-positive rate on {N_UNRELATED} unrelated works: {fp / N_UNRELATED:.4f}")
     print("some misses of unambiguous copies (original -> copy):")
