@@ -1020,7 +1020,8 @@ def _worker_main(
             payload = pickle.dumps(exc, protocol=5)
         except Exception:  # noqa: BLE001 - an exception that does not pickle
             payload = pickle.dumps(ImportFileError(f"{path}: {exc}"), protocol=5)
-        conn.send_bytes(b"E" + payload)
+        with suppress(OSError):  # the importing process has stopped listening: nothing to tell
+            conn.send_bytes(b"E" + payload)
     finally:
         conn.close()
 
@@ -1062,10 +1063,10 @@ def _worker_batches(
             if final:
                 return
     finally:
-        receiver.close()
         if worker.is_alive():
             worker.kill()
         worker.join()
+        receiver.close()
 
 
 # ---------------------------------------------------------------------------------------- service
