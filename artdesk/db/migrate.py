@@ -74,9 +74,28 @@ def upgrade(db: Database, *, make_backup: bool = True) -> Path | None:
             f"{db.display} is not an artdesk catalog (it has tables but no schema version)"
         )
     cfg = alembic_config()
-    with db.engine.begin() as conn:
-        cfg.attributes["connection"] = conn
-        command.upgrade(cfg, "head")
+    with db.engine.connect() as conn:
+        # Migrations that rebuild a table (SQLite's only way to change one) must not fire the
+        # foreign keys' ON DELETE actions when the old table is dropped: the keys are off while
+        # the migrations run (the pragma only takes effect outside a transaction) and checked
+        # before the upgrade commits.
+        raw = conn.connection.dbapi_connection if db.is_sqlite else None
+        if raw is not None:
+            raw.execute("PRAGMA foreign_keys=OFF")
+        try:
+            with conn.begin():
+                cfg.attributes["connection"] = conn
+                command.upgrade(cfg, "head")
+                if raw is not None:
+                    broken = conn.exec_driver_sql("PRAGMA foreign_key_check").fetchall()
+                    if broken:
+                        raise CatalogError(
+                            f"upgrading {db.display} would break {len(broken)} references "
+                            f"(first: {tuple(broken[0])}); the catalog was left as it was"
+                        )
+        finally:
+            if raw is not None:
+                raw.execute("PRAGMA foreign_keys=ON")
     return backup_path
 
 

@@ -30,6 +30,12 @@ NAMING = {
 }
 
 
+# Ids that the APIs and remote catalogs hold on to are never given out twice: on SQLite these
+# tables are AUTOINCREMENT (without it a new row takes the id of the newest deleted one);
+# PostgreSQL sequences never go back anyway.
+STABLE_IDS = {"sqlite_autoincrement": True}
+
+
 def utcnow() -> datetime:
     return datetime.now(UTC).replace(tzinfo=None)
 
@@ -46,6 +52,7 @@ class TimestampMixin:
 
 class PartnerRow(TimestampMixin, Base):
     __tablename__ = "partners"
+    __table_args__ = STABLE_IDS
     id: Mapped[int] = mapped_column(Integer, primary_key=True)
     name: Mapped[str] = mapped_column(String(300))
     slug: Mapped[str] = mapped_column(String(300), unique=True)
@@ -70,6 +77,7 @@ class PartnerArtistRow(Base):
 
 class ArtistRow(TimestampMixin, Base):
     __tablename__ = "artists"
+    __table_args__ = STABLE_IDS
     id: Mapped[int] = mapped_column(Integer, primary_key=True)
     name: Mapped[str] = mapped_column(String(500))
     slug: Mapped[str] = mapped_column(String(500), unique=True)
@@ -102,6 +110,7 @@ class ArtworkRow(Base):
         Index("ix_artworks_artist_sort_id", "artist_sort", "id"),
         Index("ix_artworks_creation_year_id", "creation_year", "id"),
         Index("ix_artworks_price_id", "price", "id"),
+        STABLE_IDS,
     )
     id: Mapped[int] = mapped_column(Integer, primary_key=True)
     partner_id: Mapped[int] = mapped_column(ForeignKey("partners.id"))
@@ -147,6 +156,7 @@ class ArtworkRow(Base):
 
 class EditionSetRow(TimestampMixin, Base):
     __tablename__ = "edition_sets"
+    __table_args__ = STABLE_IDS
     id: Mapped[int] = mapped_column(Integer, primary_key=True)
     artwork_id: Mapped[int] = mapped_column(
         ForeignKey("artworks.id", ondelete="CASCADE"), index=True
@@ -168,6 +178,7 @@ class EditionSetRow(TimestampMixin, Base):
 
 class GeneRow(TimestampMixin, Base):
     __tablename__ = "genes"
+    __table_args__ = STABLE_IDS
     id: Mapped[int] = mapped_column(Integer, primary_key=True)
     name: Mapped[str] = mapped_column(String(300))
     slug: Mapped[str] = mapped_column(String(300), unique=True)
@@ -187,6 +198,7 @@ class ArtworkGeneRow(Base):
 
 class ShowRow(TimestampMixin, Base):
     __tablename__ = "shows"
+    __table_args__ = STABLE_IDS
     id: Mapped[int] = mapped_column(Integer, primary_key=True)
     partner_id: Mapped[int] = mapped_column(ForeignKey("partners.id"), index=True)
     name: Mapped[str] = mapped_column(String(500))
@@ -209,6 +221,7 @@ class ShowArtworkRow(Base):
 
 class CollectionRow(TimestampMixin, Base):
     __tablename__ = "collections"
+    __table_args__ = STABLE_IDS
     id: Mapped[int] = mapped_column(Integer, primary_key=True)
     name: Mapped[str] = mapped_column(String(500))
     partner_id: Mapped[int | None] = mapped_column(ForeignKey("partners.id"), index=True)
@@ -229,6 +242,7 @@ class CollectionItemRow(Base):
 
 class ImageRow(TimestampMixin, Base):
     __tablename__ = "images"
+    __table_args__ = STABLE_IDS
     id: Mapped[int] = mapped_column(Integer, primary_key=True)
     artwork_id: Mapped[int] = mapped_column(
         ForeignKey("artworks.id", ondelete="CASCADE"), index=True
@@ -243,6 +257,7 @@ class ImageRow(TimestampMixin, Base):
 
 class ApiKeyRow(Base):
     __tablename__ = "api_keys"
+    __table_args__ = STABLE_IDS
     id: Mapped[int] = mapped_column(Integer, primary_key=True)
     prefix: Mapped[str] = mapped_column(String(32), unique=True)
     salt: Mapped[str] = mapped_column(String(64))

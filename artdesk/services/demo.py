@@ -23,12 +23,13 @@ from datetime import UTC, date, datetime
 from pathlib import Path
 from typing import Any
 
-from sqlalchemy import func, select, text
+from sqlalchemy import select
 
 from artdesk.core.dates import parse_creation_year
 from artdesk.core.errors import ConflictError
 from artdesk.core.fingerprint import artist_display, slug, source_fingerprint
 from artdesk.core.validation import clean_artwork_fields
+from artdesk.db.ids import allocate_ids
 from artdesk.db.models import (
     ArtistRow,
     ArtworkArtistRow,
@@ -270,18 +271,6 @@ def build_demo_catalog(
     return summary
 
 
-def _allocate_ids(services: Any, s: Any, table: Any, n: int) -> list[int]:
-    """n new primary keys for ``table`` (the caller holds the write transaction)."""
-    if n == 0:
-        return []
-    if services.db.is_sqlite:
-        start = (s.execute(select(func.max(table.c.id))).scalar() or 0) + 1
-        return list(range(start, start + n))
-    seq = s.execute(text("SELECT pg_get_serial_sequence(:t, 'id')"), {"t": table.name}).scalar_one()
-    rows = s.execute(text("SELECT nextval(:seq) FROM generate_series(1, :n)"), {"seq": seq, "n": n})
-    return [r[0] for r in rows]
-
-
 def _create_partners(catalog: Any) -> list[int]:
     from artdesk.core.errors import NotFoundError
 
@@ -306,7 +295,7 @@ def _create_artists(services: Any, artists: list[dd.DemoArtist], partner_ids: li
         clash = [a.name for a in artists if slug(a.name) in taken]
         if clash:
             raise ConflictError(f"the catalog has artists the demo would create: {', '.join(clash[:3])}")
-        ids = _allocate_ids(services, s, table, len(artists))
+        ids = allocate_ids(s, table, len(artists))
         rows, links, logs = [], [], []
         for aid, a in zip(ids, artists, strict=True):
             fields = {
@@ -370,7 +359,7 @@ def _write_works(
         logs.append(_jsonable(changes))
     n_editions = 0
     with services.db.write() as s:
-        ids = _allocate_ids(services, s, ArtworkRow.__table__, len(rows))
+        ids = allocate_ids(s, ArtworkRow.__table__, len(rows))
         for aid, row in zip(ids, rows, strict=True):
             row["id"] = aid
         s.execute(ArtworkRow.__table__.insert(), rows)
@@ -397,7 +386,7 @@ def _write_works(
         if partner_links:
             s.execute(PartnerArtistRow.__table__.insert(), partner_links)
         if editions:
-            edition_ids = _allocate_ids(services, s, EditionSetRow.__table__, len(editions))
+            edition_ids = allocate_ids(s, EditionSetRow.__table__, len(editions))
             for eid, e in zip(edition_ids, editions, strict=True):
                 e["id"] = eid
             s.execute(EditionSetRow.__table__.insert(), editions)
@@ -431,7 +420,7 @@ def _write_images(
         for i, path, w, ht, h in results
     ]
     with services.db.write() as s:
-        ids = _allocate_ids(services, s, ImageRow.__table__, len(rows))
+        ids = allocate_ids(s, ImageRow.__table__, len(rows))
         for iid, r in zip(ids, rows, strict=True):
             r["id"] = iid
         s.execute(ImageRow.__table__.insert(), rows)

@@ -74,3 +74,77 @@ def test_a_foreign_database_is_refused(tmp_path):
             migrate.upgrade(db)
     finally:
         db.dispose()
+
+
+def test_upgrade_to_stable_ids_keeps_every_row_link_and_search_entry(tmp_path):
+    """0003 rebuilds the tables whose ids leave the desk (AUTOINCREMENT): rows, the rows that
+    point at them (cascading foreign keys included) and the full-text index all survive."""
+    from alembic import command
+
+    from artdesk.db.models import Base
+
+    path = tmp_path / "old.sqlite"
+    db = Database(f"sqlite:///{path}")
+    cfg = migrate.alembic_config()
+    with db.engine.begin() as conn:
+        cfg.attributes["connection"] = conn
+        command.upgrade(cfg, "0002_sync")
+    stamp = "'2020-01-01'"
+    with db.engine.begin() as conn:
+        run = conn.exec_driver_sql
+        run(
+            "INSERT INTO partners (id, name, slug, type, active, created_at, updated_at) "
+            f"VALUES (1, 'Old', 'old', 'gallery', 1, {stamp}, {stamp})"
+        )
+        run(
+            "INSERT INTO artists (id, name, slug, created_at, updated_at) "
+            f"VALUES (1, 'Zoë Beck', 'zoe-beck', {stamp}, {stamp})"
+        )
+        for i, title in ((1, "Blue Hour"), (2, "Red Field"), (3, "Green Night")):
+            run(
+                "INSERT INTO artworks (id, partner_id, title, title_sort, artist_sort, "
+                "artist_names, source_fingerprint, availability, published, search_text, version, "
+                "created_at, updated_at) "
+                f"VALUES ({i}, 1, '{title}', '{title.lower()}', 'beck', 'Zoë Beck', 'f{i}', "
+                "'available', 1, "
+                f"'{title.lower()} zoe beck', 1, {stamp}, {stamp})"
+            )
+            run(f"INSERT INTO artwork_artists (artwork_id, position, artist_id) VALUES ({i}, 0, 1)")
+        run("DELETE FROM artworks WHERE id = 3")  # SQLite would give id 3 out again
+    backup = migrate.upgrade(db)
+    assert backup is not None
+    with db.engine.begin() as conn:
+        run = conn.exec_driver_sql
+        assert run("SELECT id, title FROM artworks ORDER BY id").fetchall() == [
+            (1, "Blue Hour"),
+            (2, "Red Field"),
+        ]
+        assert run("SELECT artwork_id, artist_id FROM artwork_artists ORDER BY 1").fetchall() == [
+            (1, 1),
+            (2, 1),
+        ]
+        fts = "SELECT rowid FROM artworks_fts WHERE artworks_fts MATCH ?"
+        assert run(fts, ("red",)).fetchall() == [(2,)]
+        run(
+            "INSERT INTO artworks (partner_id, title, title_sort, artist_sort, artist_names, "
+            "source_fingerprint, availability, published, search_text, version, created_at, "
+            "updated_at) VALUES (1, 'Violet', 'violet', 'beck', 'Zoë Beck', 'fv', 'available', "
+            f"1, 'violet zoe beck', 1, {stamp}, {stamp})"
+        )
+        assert run("SELECT max(id) FROM artworks").scalar() == 3  # 2 was the newest row left
+        run("DELETE FROM artworks WHERE id = 3")
+        run(
+            "INSERT INTO artworks (partner_id, title, title_sort, artist_sort, artist_names, "
+            "source_fingerprint, availability, published, search_text, version, created_at, "
+            "updated_at) VALUES (1, 'Umber', 'umber', 'beck', 'Zoë Beck', 'fu', 'available', "
+            f"1, 'umber zoe beck', 1, {stamp}, {stamp})"
+        )
+        assert run("SELECT id FROM artworks WHERE title = 'Umber'").scalar() == 4
+        assert run(fts, ("umber",)).fetchall() == [(4,)]  # the triggers came back
+        assert run(fts, ("violet",)).fetchall() == []
+        ddl = dict(run("SELECT name, sql FROM sqlite_master WHERE type = 'table'").fetchall())
+    for table in Base.metadata.sorted_tables:
+        stable = table.dialect_kwargs.get("sqlite_autoincrement", False)
+        assert ("AUTOINCREMENT" in ddl[table.name]) == stable, table.name
+    assert migrate.integrity_check(db) == []
+    db.dispose()

@@ -176,6 +176,21 @@ def test_delete_and_restore_keep_id_and_fields(services, partner):
     assert (b.id, b.price, b.inventory_number, b.artist_name) == (a.id, 9, "X1", "Maria Schmidt")
 
 
+def test_a_deleted_works_id_is_never_given_to_another(services, partner):
+    """An API client or a remote desk holding the id of a deleted work must not find another
+    work under it (SQLite hands out the newest deleted id again unless told not to)."""
+    make(services, partner, title="First")
+    newest = make(services, partner, title="Second")
+    services.catalog.delete_artwork(newest.id, source="api")
+    third = make(services, partner, title="Third")
+    assert third.id > newest.id
+    with pytest.raises(NotFoundError):
+        services.catalog.get_artwork(newest.id)
+    # undo of the delete still brings the work back under its own id
+    back = services.catalog.restore_artwork(newest, source="gui:undo")
+    assert back.id == newest.id and back.title == "Second"
+
+
 def test_editions_genes_shows_collections(services, partner):
     cat = services.catalog
     a = make(services, partner)
