@@ -909,10 +909,14 @@ WORKER_FILE_BYTES = 4 * 1024 * 1024
 
 
 def _prepared_batches(
-    source: _Source, col_map: Mapping[str, str], preset: Preset | None, json_log: bool
+    source: _Source,
+    col_map: Mapping[str, str],
+    preset: Preset | None,
+    derive: bool | None,
 ) -> Iterator[_Batch]:
     """The source's rows prepared, BATCH good rows at a time, each batch with the rows it
-    rejected on the way (so the report keeps the file's order)."""
+    rejected on the way (so the report keeps the file's order). ``derive`` runs _derive on each
+    row (True: the changelog as JSON text, for SQLite) or, None, leaves that to the writer."""
     positional = source.positional
     fast = _FastRows.build(source.columns, col_map, preset) if positional else None
     batch: list[_Prepared] = []
@@ -929,7 +933,8 @@ def _prepared_batches(
             except ValidationError as exc:
                 rejected.append(Rejection(line, record, exc.message, raw))
                 continue
-        _derive(prepared, json_log)
+        if derive is not None:
+            _derive(prepared, derive)
         batch.append(prepared)
         if len(batch) >= BATCH:
             yield batch, rejected, rows, source.counter.count, False
@@ -985,7 +990,11 @@ _PREPARED_FIELDS = operator.attrgetter(*(f.name for f in dataclass_fields(_Prepa
 
 
 def _worker_main(
-    conn: Any, path: Path, col_map: Mapping[str, str], preset: Preset | None, json_log: bool
+    conn: Any,
+    path: Path,
+    col_map: Mapping[str, str],
+    preset: Preset | None,
+    derive: bool | None,
 ) -> None:
     """In the worker: read and prepare the file, sending each batch as it is ready."""
     # The objects inherited from the importing process are never garbage here, and the rows
@@ -1002,7 +1011,7 @@ def _worker_main(
         source = open_source(path)
         try:
             for batch, rejected, rows, bytes_read, final in _prepared_batches(
-                source, col_map, preset, json_log
+                source, col_map, preset, derive
             ):
                 # marshal: plain values only, about twice as fast as pickle both ways.
                 message = (
@@ -1027,7 +1036,10 @@ def _worker_main(
 
 
 def _worker_batches(
-    path: Path, col_map: Mapping[str, str], preset: Preset | None, json_log: bool
+    path: Path,
+    col_map: Mapping[str, str],
+    preset: Preset | None,
+    derive: bool | None,
 ) -> Iterator[_Batch]:
     """_prepared_batches of the file, made by a forked worker process (the second core) while
     this process writes the previous batch. A failure in the worker is raised here; closing the
@@ -1036,7 +1048,7 @@ def _worker_batches(
     receiver, sender = context.Pipe(duplex=False)
     worker = context.Process(
         target=_worker_main,
-        args=(sender, path, col_map, preset, json_log),
+        args=(sender, path, col_map, preset, derive),
         name="artdesk-import-reader",
         daemon=True,
     )
@@ -1157,11 +1169,19 @@ class ImportService:
                         result,
                         large=source.total_bytes > LARGE_FILE_BYTES,
                     )
-                    json_log = self.db.is_sqlite
+                    # The search words and changelog JSON of new works are made with the rows, in
+                    # the worker for a large file, unless the partner already has works: then
+                    # most rows are matches, and the writer derives the few new ones itself.
+                    derive = (
+                        self.db.is_sqlite
+                        if run.default_partner is None
+                        or not run.partner_has_works(run.default_partner)
+                        else None
+                    )
                     batches = (
-                        _worker_batches(path, col_map, p, json_log)
+                        _worker_batches(path, col_map, p, derive)
                         if _use_worker(source)
-                        else _prepared_batches(source, col_map, p, json_log)
+                        else _prepared_batches(source, col_map, p, derive)
                     )
                     try:
                         for batch, rejected, rows, bytes_read, final in batches:
@@ -1498,6 +1518,10 @@ class _ImportRun:
         self.by_inventory[partner_id] = inv
         self.by_fingerprint[partner_id] = fps
         self.loaded_partners.add(partner_id)
+
+    def partner_has_works(self, partner_id: int) -> bool:
+        self._load_partner(partner_id)
+        return bool(self.by_inventory[partner_id] or self.by_fingerprint[partner_id])
 
     def _partner_for(self, row: _Prepared) -> int:
         if row.partner_slug:
