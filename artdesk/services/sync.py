@@ -31,7 +31,7 @@ from pathlib import Path
 from typing import Any, Protocol
 
 import httpx
-from sqlalchemy import delete, select
+from sqlalchemy import delete, event, select
 from sqlalchemy.orm import Session
 
 from artdesk.core.errors import ArtdeskError, NotFoundError, ValidationError
@@ -1172,9 +1172,9 @@ class SyncService:
         in the base (this desk's own pushes), plus the ones deleted.
 
         The entries are read in their order: an artwork deleted and then written again under
-        the same id (an artdesk server on SQLite gives a new work the id of the newest deleted
-        one; a work re-created by another desk's "keep mine" may get exactly that id) is alive,
-        and only what was written after its last delete counts."""
+        the same id (a remote that gives ids out again, as artdesk catalogs on SQLite did before
+        migration 0003: a work re-created by another desk's "keep mine" could get exactly its
+        old id) is alive, and only what was written after its last delete counts."""
         last: dict[str, dict[str, Any]] = {}
         order: list[str] = []
         deleted: set[str] = set()
@@ -1678,9 +1678,9 @@ class _Adoptable:
     """``SyncService._adopt`` for a whole batch of remote works: one query for the local works
     of the partner with the batch's fingerprints, one for which of them are linked already.
 
-    It also keeps, for the batch's transaction, the rows every local create looks up (the
-    partner, its artists, the works just created): the session's identity map holds rows only
-    while something refers to them, and each lookup would otherwise be a query again."""
+    It also keeps, for the batch's transaction, the rows every local create looks up again
+    (the partner, its artists, every row the batch writes): the session's identity map holds
+    rows only while something refers to them, and each lookup would otherwise be a query."""
 
     def __init__(self, s: Session, remote_id: int, partner_id: int, fps: set[str]) -> None:
         from artdesk.db.models import PartnerArtistRow, PartnerRow
@@ -1688,6 +1688,7 @@ class _Adoptable:
         self.by_fp: dict[str, list[int]] = {}
         self.linked: set[int] = set()
         self.kept: list[Any] = [s.get(PartnerRow, partner_id)]
+        event.listen(s, "pending_to_persistent", self._keep)
         self.kept.extend(
             s.scalars(select(PartnerArtistRow).where(PartnerArtistRow.partner_id == partner_id))
         )
@@ -1718,9 +1719,11 @@ class _Adoptable:
         self.linked.add(candidates[0])
         return candidates[0]
 
+    def _keep(self, _session: Session, instance: Any) -> None:
+        self.kept.append(instance)
+
     def created(self, fp: str, row: ArtworkRow) -> None:
         """A local work made (and linked) in this batch."""
-        self.kept.append(row)
         self.by_fp.setdefault(fp, []).append(row.id)
         self.linked.add(row.id)
 
