@@ -35,7 +35,7 @@ from pathlib import Path
 from typing import Any
 
 import orjson
-from sqlalchemy import bindparam, delete, func, insert, select, text, update
+from sqlalchemy import bindparam, delete, insert, select, text, update
 
 from artdesk.core.dates import parse_creation_year
 from artdesk.core.errors import ArtdeskError, ImportFileError, ValidationError
@@ -49,6 +49,7 @@ from artdesk.core.fingerprint import (
 from artdesk.core.models import ARTWORK_EDIT_FIELDS, ARTWORK_TEXT_FIELDS
 from artdesk.core.text import parse_dimensions_cm, split_artists
 from artdesk.core.validation import MAX_LENGTHS, MAX_TEXT, URL_FIELDS, clean_field
+from artdesk.db.ids import allocate_ids
 from artdesk.db.models import (
     ArtistRow,
     ArtworkArtistRow,
@@ -1544,22 +1545,11 @@ class _ImportRun:
         return candidates[n] if n < len(candidates) else None
 
     def _allocate_ids(self, table: Any, n: int) -> list[int]:
-        """n new primary keys for ``table`` (we hold the catalog's write lock on SQLite)."""
-        if n == 0:
-            return []
-        if self.catalog.db.is_sqlite:
-            start = self.next_ids.get(table.name)
-            if start is None:
-                start = (self.s.execute(select(func.max(table.c.id))).scalar() or 0) + 1
-            self.next_ids[table.name] = start + n
-            return list(range(start, start + n))
-        seq = self.s.execute(
-            text("SELECT pg_get_serial_sequence(:t, 'id')"), {"t": table.name}
-        ).scalar_one()
-        rows = self.s.execute(
-            text("SELECT nextval(:seq) FROM generate_series(1, :n)"), {"seq": seq, "n": n}
-        )
-        return [r[0] for r in rows]
+        """n new primary keys for ``table`` that no row ever had (we hold the write lock)."""
+        ids = allocate_ids(self.s, table, n, after=self.next_ids.get(table.name))
+        if ids and self.sqlite:
+            self.next_ids[table.name] = ids[-1]  # the rest of this import continues from here
+        return ids
 
     def _ensure_artist_rows(self, rows: list[tuple[_Prepared, int]], now: datetime) -> None:
         """Create every artist the batch names that the catalog does not have, in one insert."""

@@ -484,3 +484,15 @@ def test_a_number_twice_in_one_file_is_a_reported_row(services, partner, tmp_pat
     assert (row["line"], row["reason"]) == ("3", "inventory number 'X-1' appears twice in the file")
     assert services.importer.run(path, partner=partner.slug).rejected == 1
     assert services.catalog.count_artworks() == 2
+
+
+def test_an_import_never_gives_out_the_id_of_a_deleted_work(services, partner, tmp_path):
+    first = services.importer.run(
+        write(tmp_path / "a.csv", "title\nOne\nTwo\n"), partner=partner.slug
+    )
+    assert first.created == 2
+    newest = max(a.id for a in services.catalog.list_artworks())
+    services.catalog.delete_artwork(newest, source="t")
+    services.importer.run(write(tmp_path / "b.csv", "title\nThree\nFour\n"), partner=partner.slug)
+    ids = sorted(a.id for a in services.catalog.list_artworks())
+    assert len(ids) == 3 and newest not in ids and min(ids[1:]) > newest
