@@ -2,29 +2,34 @@
 
 Two works are compared on
 
-* the artists: character n-gram TF-IDF (``char_wb`` 3-grams; 2..4-grams cost 4x the build
-  time) of the order-insensitive artist key (each name's slug tokens sorted, so
-  ``"Richter, Gerhard"`` == ``"Gerhard Richter"``; diacritics, case and punctuation do not
-  count), and the edit similarity (difflib ratio) of the keys;
-* the title: the same two measures on the title slug; whether both titles carry numbers or
-  roman numerals and they differ (``"Vulture I"`` / ``"Vulture II"``, ``"folio 21"`` /
-  ``"folio 22"``); how many words one title has that the other lacks even as a typo;
+* the artists: character 3-gram TF-IDF (:class:`CharNgrams`, ``char_wb`` style) of the
+  order-insensitive artist key (each name's slug tokens sorted, so ``"Richter, Gerhard"`` ==
+  ``"Gerhard Richter"``; diacritics, case and punctuation do not count), the edit similarity of
+  the keys (rapidfuzz), whether they are equal, and how their words differ: a word with a near
+  twin on the other side is a typo when it occurs nowhere else in the catalog and a substitution
+  of a real word otherwise ("Roth" / "Rams"); a word without one is extra;
+* the title: the same measures on the title slug, plus whether the two titles are one or two
+  edits apart; whether both carry numbers or roman numerals and they differ (``"Vulture I"`` /
+  ``"Vulture II"``, ``"folio 21"`` / ``"folio 22"``); how many works carry the candidate's
+  title, and its artist + title (an exact match on "Untitled" says little);
 * the year (same, within two years, further apart, or unknown on either side);
 * the dimensions (the two largest: within 3 % or 1 cm, beyond 15 %, or unknown);
-* the image hash when both works have one (equal, or different).
+* the image when both works have one: perceptual hashes within ``SAME_IMAGE_DISTANCE`` bits, or
+  equal content hashes.
 
-Candidates are the works nearest to the draft in the combined n-gram space and by title alone
-(exact sparse dot products through inverted indexes), plus works with the same image hash; each candidate then gets a calibrated score: a logistic
-model over the features above (coefficients :data:`SCORE_COEFFICIENTS`, fitted by
-``tests/benchmarks/quality_similar.py --calibrate`` on noisy copies of real Tate and MoMA rows
-against their nearest non-duplicates), so a score reads as the probability that the pair is one
-object. :data:`DUPLICATE_THRESHOLD` is the default cut.
+Candidates come from three channels over inverted indexes (exact sparse dot products): the
+works nearest to the draft in the combined artist + title n-gram space, by title alone and by
+artist alone, each with ties broken towards the draft's year and size, plus works whose image
+matches. Each candidate then gets a calibrated score: a logistic model over the features above
+(coefficients :data:`SCORE_COEFFICIENTS`, fitted by ``tests/benchmarks/quality_similar.py
+--calibrate``), so a score reads as the probability that the pair is one object.
+:data:`DUPLICATE_THRESHOLD` is the default cut.
 
 :meth:`DuplicateFinder.all_duplicate_groups` covers a whole catalog without comparing all
 pairs: candidate pairs come from exact (artist key, title key) blocks plus each work's nearest
 neighbours in the n-gram space restricted to selective n-grams (those in at most
 ``BLOCKING_MAX_DF`` of the works); the pairs scoring at least ``min_score`` are joined into
-groups (connected components).
+groups around centres (every member matches its group's centre).
 """
 
 from __future__ import annotations
@@ -46,20 +51,17 @@ from artdesk.similar._text import artists_key, title_key
 from artdesk.similar.index import BuildCancelled
 from artdesk.similar.records import Neighbour, WorkRecord
 
-NGRAM_RANGE = (3, 3)
-"""Character n-gram lengths (``char_wb``: n-grams do not cross word boundaries)."""
-
 ARTIST_WEIGHT = 1.0
 TITLE_WEIGHT = 1.0
 """Weights of the artist and title n-gram blocks in the candidate search."""
 
-CANDIDATES = 40
+CANDIDATES = 100
 """How many nearest works in the combined artist+title n-gram space are scored for one draft."""
 
-TITLE_CANDIDATES = 20
+TITLE_CANDIDATES = 40
 """...plus how many nearest works by title alone."""
 
-ARTIST_CANDIDATES = 10
+ARTIST_CANDIDATES = 20
 """...plus how many nearest works by artist alone."""
 
 TIE_BONUS = 0.02
