@@ -13,6 +13,15 @@ back to the GUI thread through a single queued signal, where the callbacks run.
   ``task.cancelled`` (cooperative) and its result is dropped either way.
 * ``inline=True``: everything runs at once on the calling thread (for tests of views that
   do not care about threads); callbacks run before ``read``/``write`` return.
+
+Where GUI objects die: a task's callbacks are usually bound methods of widgets, and the last
+reference to a widget the user (or a test) has let go of may be the task's. The worker that ran
+the task still holds the task for a moment after posting its result, so if the task kept its
+callbacks, that worker could drop the widget's last reference and run its C++ destructor off
+the GUI thread (a crash later, in the GUI thread's event processing). So the GUI thread lets go
+of everything a finished task holds (function, arguments, callbacks, result) when it delivers
+it, and a failed task's exception leaves out the worker's own frame (which would otherwise form
+a cycle with the runner and the task, freed by the collector on whichever thread it runs).
 """
 
 from __future__ import annotations
@@ -51,7 +60,7 @@ class Task:
         key: str | None,
         pass_task: bool,
     ) -> None:
-        self.fn = fn
+        self.fn: Callable[..., Any] | None = fn
         self.args = args
         self.kwargs = kwargs
         self.on_done = on_done
@@ -88,9 +97,18 @@ class Task:
 
     def _run(self) -> Any:
         self.started_at = time.monotonic()
+        assert self.fn is not None, "a task runs once"
         if self.pass_task:
             return self.fn(*self.args, task=self, **self.kwargs)
         return self.fn(*self.args, **self.kwargs)
+
+    def _release(self) -> None:
+        """Drop the function, arguments, callbacks and runner (GUI thread, once finished)."""
+        self.fn = None
+        self.args = ()
+        self.kwargs = {}
+        self.on_done = self.on_error = self.on_progress = None
+        self._runner = None
 
 
 @dataclass(slots=True)
@@ -163,6 +181,7 @@ class TaskRunner(QObject):
         if self._stopped:
             task.cancel()
             task._finished.set()
+            task._release()
             return task
         with self._lock:
             if task.key is not None:
@@ -185,7 +204,10 @@ class TaskRunner(QObject):
             try:
                 event = _Event(task, "done", task._run())
             except BaseException as exc:  # noqa: BLE001 - delivered to the GUI thread
-                event = _Event(task, "error", exc)
+                # Without this frame: its locals (runner, task, event) would make a cycle.
+                tb = exc.__traceback__
+                event = _Event(task, "error", exc.with_traceback(tb.tb_next if tb else None))
+                del tb
         if direct:
             self._deliver(event)
         else:
@@ -211,20 +233,23 @@ class TaskRunner(QObject):
             if task.key is not None and self._keyed.get(task.key) is task:
                 del self._keyed[task.key]
         task._finished.set()
+        payload, event.payload = event.payload, None
+        on_done, on_error = task.on_done, task.on_error
+        # From here on only this thread holds what the task referred to (see the module doc).
+        task._release()
         if task.cancelled or self._stopped:
             if not self._stopped:
                 self.task_finished.emit(task)
             return
         if event.kind == "done":
-            if task.on_done is not None:
-                task.on_done(event.payload)
+            if on_done is not None:
+                on_done(payload)
         elif event.kind == "error":
-            exc = event.payload
-            if task.on_error is not None:
-                task.on_error(exc)
+            if on_error is not None:
+                on_error(payload)
             else:
-                log.error("background task failed", exc_info=exc)
-                self.task_failed.emit(task, exc)
+                log.error("background task failed", exc_info=payload)
+                self.task_failed.emit(task, payload)
         self.task_finished.emit(task)
 
     # ------------------------------------------------------------------ lifecycle
