@@ -52,15 +52,27 @@ def restore_full(catalog: CatalogService, artwork: Artwork) -> Artwork:
         data = {
             k: getattr(edition, k)
             for k in (
-                "label", "size", "artist_proofs", "prototypes", "available_editions", "price",
-                "currency", "availability", "dimensions", "height_cm", "width_cm", "depth_cm",
+                "label",
+                "size",
+                "artist_proofs",
+                "prototypes",
+                "available_editions",
+                "price",
+                "currency",
+                "availability",
+                "dimensions",
+                "height_cm",
+                "width_cm",
+                "depth_cm",
                 "diameter_cm",
             )
             if getattr(edition, k) is not None
         }
         catalog.add_edition_set(restored.id, data, source=SOURCE)
     if artwork.genes:
-        catalog.set_artwork_genes(restored.id, {g.name: g.value for g in artwork.genes}, source=SOURCE)
+        catalog.set_artwork_genes(
+            restored.id, {g.name: g.value for g in artwork.genes}, source=SOURCE
+        )
     return catalog.get_artwork(restored.id)
 
 
@@ -69,6 +81,9 @@ class _CatalogCommand(QUndoCommand):
         super().__init__(text)
         self.ctx = ctx
         self._first = True
+        # A Python copy: the stack deletes a command (its C++ side) when a push discards it,
+        # possibly while the command's write is still on its way back.
+        self._text = text
 
     def redo(self) -> None:
         if self._first:
@@ -88,7 +103,9 @@ class _CatalogCommand(QUndoCommand):
 
     def _failed(self, exc: BaseException) -> None:
         message = exc.message if isinstance(exc, ArtdeskError) else f"{type(exc).__name__}: {exc}"
-        self.ctx.failed(tr("Could not undo or redo “{what}”: {why}").format(what=self.text(), why=message))
+        self.ctx.failed(
+            tr("Could not undo or redo “{what}”: {why}").format(what=self._text, why=message)
+        )
 
     def do_redo(self) -> tuple[int, Artwork | None]:
         raise NotImplementedError
@@ -105,7 +122,9 @@ class CreateArtworkCommand(_CatalogCommand):
     def do_undo(self) -> tuple[int, Artwork | None]:
         current = self.ctx.catalog.get_artwork(self.artwork.id)
         self.artwork = current  # keep edits made since (editions, genes) for a redo
-        self.ctx.catalog.delete_artwork(self.artwork.id, source=SOURCE, expected_version=current.version)
+        self.ctx.catalog.delete_artwork(
+            self.artwork.id, source=SOURCE, expected_version=current.version
+        )
         return self.artwork.id, None
 
     def do_redo(self) -> tuple[int, Artwork | None]:
@@ -141,7 +160,9 @@ class EditArtworkCommand(_CatalogCommand):
         after: Mapping[str, Any],
     ) -> None:
         names = ", ".join(sorted(after))
-        super().__init__(ctx, tr("Edit “{title}” ({fields})").format(title=artwork.title, fields=names))
+        super().__init__(
+            ctx, tr("Edit “{title}” ({fields})").format(title=artwork.title, fields=names)
+        )
         self.artwork_id = artwork.id
         self.before = dict(before)
         self.after = dict(after)

@@ -22,10 +22,15 @@ def make_window(qtbot, services, runner, tmp_path):  # noqa: ANN001, ANN201
     made: list[MainWindow] = []
 
     def make() -> MainWindow:
-        window = MainWindow(services, runner, settings_store(tmp_path / "prefs"), catalog_label="test")
+        window = MainWindow(
+            services, runner, settings_store(tmp_path / "prefs"), catalog_label="test"
+        )
         window.show()
         qtbot.waitUntil(lambda: window.model.loaded, timeout=WAIT)
-        qtbot.waitUntil(lambda: window.editor.partner_box.count() > 0 or not services.catalog.list_partners(), timeout=WAIT)
+        qtbot.waitUntil(
+            lambda: window.editor.partner_box.count() > 0 or not services.catalog.list_partners(),
+            timeout=WAIT,
+        )
         made.append(window)
         return window
 
@@ -45,7 +50,10 @@ def _select(qtbot, window: MainWindow, row: int) -> int:  # noqa: ANN001
     qtbot.waitUntil(lambda: window.model.artwork_at(row) is not None, timeout=WAIT)
     window.table.setCurrentIndex(window.model.index(row, COLUMN_INDEX["title"]))
     artwork_id = window.model.data(window.model.index(row, 0), ArtworkIdRole)
-    qtbot.waitUntil(lambda: window.editor.artwork is not None and window.editor.artwork.id == artwork_id, timeout=WAIT)
+    qtbot.waitUntil(
+        lambda: window.editor.artwork is not None and window.editor.artwork.id == artwork_id,
+        timeout=WAIT,
+    )
     return artwork_id
 
 
@@ -66,7 +74,9 @@ def test_window_shows_the_catalog_with_status(qtbot, window, catalog_works):  # 
 
 def test_search_and_filters_run_in_the_database(qtbot, window, catalog_works):  # noqa: ANN001
     qtbot.keyClicks(window.search, "harb")
-    qtbot.waitUntil(lambda: window.model.query.text == "harb" and window.model.rowCount() == 1, timeout=WAIT)
+    qtbot.waitUntil(
+        lambda: window.model.query.text == "harb" and window.model.rowCount() == 1, timeout=WAIT
+    )
     window.search.clear()
     qtbot.waitUntil(lambda: window.model.rowCount() == 5, timeout=WAIT)
     window.availability_filter.setCurrentIndex(window.availability_filter.findData("sold"))
@@ -107,7 +117,9 @@ def test_editor_validates_inline(qtbot, window, catalog_works):  # noqa: ANN001
     assert editor.save_button.isEnabled()
 
 
-def test_create_edit_undo_and_delete_through_the_widgets(qtbot, window, services, partner, catalog_works):  # noqa: ANN001
+def test_create_edit_undo_and_delete_through_the_widgets(
+    qtbot, window, services, partner, catalog_works
+):  # noqa: ANN001
     catalog = services.catalog
     editor = window.editor
     # create
@@ -122,7 +134,12 @@ def test_create_edit_undo_and_delete_through_the_widgets(qtbot, window, services
     qtbot.waitUntil(lambda: editor.artwork is not None, timeout=WAIT)
     created = editor.artwork
     stored = catalog.get_artwork(created.id)
-    assert (stored.title, stored.artist_name, stored.creation_year, stored.price) == ("Quiet Room", "Mira Stone", 2021, 4000)
+    assert (stored.title, stored.artist_name, stored.creation_year, stored.price) == (
+        "Quiet Room",
+        "Mira Stone",
+        2021,
+        4000,
+    )
     qtbot.waitUntil(lambda: window.model.rowCount() == 6, timeout=WAIT)
     # edit
     _set_text(qtbot, editor.fields["title"], "Quiet Room II")
@@ -140,10 +157,14 @@ def test_create_edit_undo_and_delete_through_the_widgets(qtbot, window, services
     assert catalog.get_artwork(created.id).title == "Quiet Room"
     # delete (no confirmation box in the test), then undo the delete
     window.open_artwork(created.id)
-    qtbot.waitUntil(lambda: editor.artwork is not None and editor.artwork.id == created.id, timeout=WAIT)
+    qtbot.waitUntil(
+        lambda: editor.artwork is not None and editor.artwork.id == created.id, timeout=WAIT
+    )
     window.delete_artwork(editor.artwork)
     qtbot.waitUntil(lambda: catalog.count_artworks(ArtworkQuery()) == 5, timeout=WAIT)
     qtbot.waitUntil(lambda: window.model.rowCount() == 5, timeout=WAIT)
+    # the delete is on the undo stack once its write has come back (the row count may be first)
+    qtbot.waitUntil(lambda: window.undo_stack.undoText().startswith("Delete"), timeout=WAIT)
     window.undo_action.trigger()
     qtbot.waitUntil(lambda: catalog.count_artworks(ArtworkQuery()) == 6, timeout=WAIT)
     assert catalog.get_artwork(created.id).artist_name == "Mira Stone"
@@ -170,7 +191,11 @@ def test_duplicate_warning_while_typing(qtbot, window, catalog_works):  # noqa: 
 
 def test_open_a_duplicate_from_the_warning(qtbot, window, catalog_works, monkeypatch):  # noqa: ANN001
     asked = []
-    monkeypatch.setattr(QMessageBox, "question", lambda *a, **k: asked.append(a) or QMessageBox.StandardButton.Discard)
+    monkeypatch.setattr(
+        QMessageBox,
+        "question",
+        lambda *a, **k: asked.append(a) or QMessageBox.StandardButton.Discard,
+    )
     editor = window.editor
     window.new_work()
     _set_text(qtbot, editor.fields["title"], "Blue Study")
@@ -178,19 +203,28 @@ def test_open_a_duplicate_from_the_warning(qtbot, window, catalog_works, monkeyp
     _set_text(qtbot, editor.fields["creation_year"], "2004")
     qtbot.waitUntil(lambda: editor.duplicates.isVisible(), timeout=WAIT)
     editor.duplicates.findChildren(type(editor.save_button), "openDuplicate")[0].click()
-    qtbot.waitUntil(lambda: editor.artwork is not None and editor.artwork.id == catalog_works[1].id, timeout=WAIT)
+    qtbot.waitUntil(
+        lambda: editor.artwork is not None and editor.artwork.id == catalog_works[1].id,
+        timeout=WAIT,
+    )
     assert len(asked) == 1  # the typed draft is only dropped after asking
 
 
-def test_a_change_from_another_thread_appears_without_losing_selection_or_edits(qtbot, window, services, partner, catalog_works):  # noqa: ANN001
+def test_a_change_from_another_thread_appears_without_losing_selection_or_edits(
+    qtbot, window, services, partner, catalog_works
+):  # noqa: ANN001
     editor = window.editor
     selected = _select(qtbot, window, 2)
     _set_text(qtbot, editor.fields["medium"], "oil on linen, unfinished")
     assert editor.is_dirty
 
     def write_elsewhere() -> None:
-        services.catalog.create_artwork({"title": "From the API"}, partner_id=partner.id, source="api")
-        services.catalog.update_artwork(catalog_works[0].id, {"title": "Harbour at Dawn (restored)"}, source="api")
+        services.catalog.create_artwork(
+            {"title": "From the API"}, partner_id=partner.id, source="api"
+        )
+        services.catalog.update_artwork(
+            catalog_works[0].id, {"title": "Harbour at Dawn (restored)"}, source="api"
+        )
 
     thread = threading.Thread(target=write_elsewhere)
     thread.start()
@@ -212,7 +246,10 @@ def test_a_stale_save_is_reported_with_the_choice_to_reload(qtbot, window, servi
     services.catalog.update_artwork(artwork_id, {"title": "Blue Study (theirs)"}, source="api")
     qtbot.waitUntil(lambda: editor.banner.isVisible(), timeout=WAIT)  # told before saving
     editor.save()
-    qtbot.waitUntil(lambda: getattr(editor, "stale_box", None) is not None and editor.stale_box.isVisible(), timeout=WAIT)
+    qtbot.waitUntil(
+        lambda: getattr(editor, "stale_box", None) is not None and editor.stale_box.isVisible(),
+        timeout=WAIT,
+    )
     assert services.catalog.get_artwork(artwork_id).title == "Blue Study (theirs)"
     reload = next(b for b in editor.stale_box.buttons() if b.text() == "Reload")
     reload.click()
@@ -238,7 +275,16 @@ def test_editions_and_genes(qtbot, window, services, catalog_works, monkeypatch)
     artwork_id = _select(qtbot, window, 0)
     from artdesk.gui import panels
 
-    monkeypatch.setattr(panels.EditionDialog, "exec", lambda self: (self.label.setText("Prints"), self.size.setText("10"), self.available.setText("1-3"), 1)[-1])
+    monkeypatch.setattr(
+        panels.EditionDialog,
+        "exec",
+        lambda self: (
+            self.label.setText("Prints"),
+            self.size.setText("10"),
+            self.available.setText("1-3"),
+            1,
+        )[-1],
+    )
     editor.editions.add()
     qtbot.waitUntil(lambda: editor.editions.table.rowCount() == 1, timeout=WAIT)
     edition = services.catalog.list_editions(artwork_id)[0]
@@ -248,7 +294,13 @@ def test_editions_and_genes(qtbot, window, services, catalog_works, monkeypatch)
     qtbot.waitUntil(lambda: editor.editions.table.rowCount() == 0, timeout=WAIT)
     editor.genes.add_row("Seascape", 80)
     editor.genes.save()
-    qtbot.waitUntil(lambda: [(g.name, g.value) for g in services.catalog.get_artwork(artwork_id).genes] == [("Seascape", 80)], timeout=WAIT)
+    qtbot.waitUntil(
+        lambda: (
+            [(g.name, g.value) for g in services.catalog.get_artwork(artwork_id).genes]
+            == [("Seascape", 80)]
+        ),
+        timeout=WAIT,
+    )
 
 
 def test_window_state_is_restored(qtbot, make_window, catalog_works):  # noqa: ANN001
@@ -270,7 +322,9 @@ def test_closing_with_unsaved_edits_asks(qtbot, window, catalog_works, monkeypat
     assert window.isVisible()
 
 
-def test_images_are_added_and_a_broken_file_is_refused(qtbot, window, services, catalog_works, tmp_path):  # noqa: ANN001
+def test_images_are_added_and_a_broken_file_is_refused(
+    qtbot, window, services, catalog_works, tmp_path
+):  # noqa: ANN001
     from PIL import Image
 
     good = tmp_path / "work.png"
