@@ -8,6 +8,8 @@ timer), so a 10,000-row import refreshes the window a few times, not 10,000 time
 
 from __future__ import annotations
 
+import threading
+
 from PySide6.QtCore import QObject, Qt, QTimer, Signal, Slot
 
 from artdesk.services.changes import ChangeNotifier, Changes
@@ -20,9 +22,19 @@ class ChangeBridge(QObject):
     changed = Signal(object)
     _arrived = Signal(object)
 
-    def __init__(self, notifier: ChangeNotifier, parent: QObject | None = None, *, debounce_ms: int = DEBOUNCE_MS) -> None:
+    def __init__(
+        self,
+        notifier: ChangeNotifier,
+        parent: QObject | None = None,
+        *,
+        debounce_ms: int = DEBOUNCE_MS,
+    ) -> None:
         super().__init__(parent)
         self._pending: list[Changes] = []
+        # close() waits for a writer inside _on_any_thread and stops later ones (the notifier
+        # may have taken its list of listeners just before), so after it the window may go.
+        self._emit_lock = threading.Lock()
+        self._closed = False
         self._timer = QTimer(self)
         self._timer.setSingleShot(True)
         self._timer.setInterval(debounce_ms)
@@ -31,7 +43,9 @@ class ChangeBridge(QObject):
         self._unsubscribe = notifier.subscribe(self._on_any_thread)
 
     def _on_any_thread(self, changes: Changes) -> None:
-        self._arrived.emit(changes)
+        with self._emit_lock:
+            if not self._closed:
+                self._arrived.emit(changes)
 
     @Slot(object)
     def _collect(self, changes: Changes) -> None:
@@ -46,8 +60,12 @@ class ChangeBridge(QObject):
         self.changed.emit(merge_changes(pending))
 
     def close(self) -> None:
+        """Stop listening (GUI thread): no change reaches this object once this returns."""
+        with self._emit_lock:
+            self._closed = True
         self._unsubscribe()
         self._timer.stop()
+        self._pending.clear()
 
 
 def merge_changes(items: list[Changes]) -> Changes:
