@@ -49,6 +49,8 @@ class ChangeBridge(QObject):
 
     @Slot(object)
     def _collect(self, changes: Changes) -> None:
+        if self._closed:  # queued before close()
+            return
         self._pending.append(changes)
         if not self._timer.isActive():
             self._timer.start()
