@@ -54,7 +54,7 @@ def quit_requests(*, quit_after: float | None = None) -> Iterator[None]:
     """Within the block, SIGINT/SIGTERM (and ``quit_after`` seconds, if given) quit the app.
 
     Must be entered on the main thread.  On leaving, the previous signal handlers and wakeup
-    descriptor are restored and the waiting thread ends.
+    descriptor are restored and the waiting thread has ended.
     """
     if quit_after is not None and quit_after < 0:
         raise ValueError(f"quit_after must be zero or more seconds, not {quit_after}")
@@ -93,7 +93,11 @@ def quit_requests(*, quit_after: float | None = None) -> Iterator[None]:
             signal.signal(signum, handler)
         with contextlib.suppress(OSError):
             sender.send(b"x")  # wake the waiter so it sees `stop` and ends
+        with contextlib.suppress(OSError):
+            receiver.shutdown(socket.SHUT_RDWR)  # ends a recv() even if the send did not fit
         if waiter is not None:
-            waiter.join(timeout=1.0)
+            # Joined, not left running: it calls into Qt, and the application object goes
+            # away soon after this block (at the latest when the interpreter exits).
+            waiter.join()
         sender.close()
         receiver.close()

@@ -91,3 +91,31 @@ def test_leaving_the_block_restores_signal_handlers() -> None:
     with quit_requests(quit_after=None):
         assert signal.getsignal(signal.SIGINT) is not before
     assert signal.getsignal(signal.SIGINT) is before
+
+
+LEAVE = textwrap.dedent(
+    """
+    import sys, threading, time
+    from artdesk.gui.lifecycle import quit_requests
+
+    quit_after = None if sys.argv[1] == "none" else float(sys.argv[1])
+    with quit_requests(quit_after=quit_after):
+        time.sleep(0.3)  # with 0: the waiter is already asking (there is no app to ask)
+    alive = [t.name for t in threading.enumerate() if t.name == "artdesk-quit-requests"]
+    print("alive:", alive, flush=True)
+    """
+)
+
+
+@pytest.mark.parametrize("quit_after", ["none", "0"])
+def test_the_waiting_thread_has_ended_when_the_block_is_left(quit_after: str) -> None:
+    """It calls into Qt; left running, it could do so while the application object goes."""
+    proc = subprocess.run(
+        [sys.executable, "-c", LEAVE, quit_after],
+        capture_output=True,
+        text=True,
+        timeout=60,
+        env=dict(os.environ, QT_QPA_PLATFORM="offscreen"),
+    )
+    assert proc.returncode == 0, proc.stderr
+    assert proc.stdout.strip() == "alive: []"
