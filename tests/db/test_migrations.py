@@ -148,3 +148,71 @@ def test_upgrade_to_stable_ids_keeps_every_row_link_and_search_entry(tmp_path):
         assert ("AUTOINCREMENT" in ddl[table.name]) == stable, table.name
     assert migrate.integrity_check(db) == []
     db.dispose()
+
+
+def test_fts_prefix_index_upgrade_and_downgrade_keep_search_working(tmp_path):
+    """0004 recreates the full-text table with prefix indexes and fills it from the rows that
+    are there; its triggers keep working, and the downgrade gives the plain table back."""
+    from alembic import command
+
+    path = tmp_path / "old.sqlite"
+    db = Database(f"sqlite:///{path}")
+    cfg = migrate.alembic_config()
+    stamp = "'2020-01-01'"
+
+    def add(conn, title):
+        conn.exec_driver_sql(
+            "INSERT INTO artworks (partner_id, title, title_sort, artist_sort, artist_names, "
+            "source_fingerprint, availability, published, search_text, version, created_at, "
+            f"updated_at) VALUES (1, '{title}', '{title.lower()}', 'beck', 'Zoë Beck', "
+            f"'f-{title}', 'available', 1, '{title.lower()} zoe beck', 1, {stamp}, {stamp})"
+        )
+
+    def search(conn, match):
+        sql = "SELECT rowid FROM artworks_fts WHERE artworks_fts MATCH ? ORDER BY rowid"
+        return [r[0] for r in conn.exec_driver_sql(sql, (match,)).fetchall()]
+
+    def fts_sql(conn):
+        sql = "SELECT sql FROM sqlite_master WHERE name = 'artworks_fts'"
+        return conn.exec_driver_sql(sql).scalar()
+
+    with db.engine.begin() as conn:
+        cfg.attributes["connection"] = conn
+        command.upgrade(cfg, "0003_stable_ids")
+        conn.exec_driver_sql(
+            "INSERT INTO partners (id, name, slug, type, active, created_at, updated_at) "
+            f"VALUES (1, 'Old', 'old', 'gallery', 1, {stamp}, {stamp})"
+        )
+        for title in ("Blue Hour", "Red Field", "Bright Night"):
+            add(conn, title)
+        assert "prefix" not in fts_sql(conn)
+    migrate.upgrade(db)
+    with db.engine.begin() as conn:
+        assert "prefix='1 2'" in fts_sql(conn)
+        assert search(conn, '"b"*') == [1, 2, 3]  # every work: "beck"
+        assert search(conn, '"b"* "h"*') == [1]
+        assert search(conn, '"br"*') == [3]
+        assert search(conn, '"red"') == [2]
+        add(conn, "Brown Study")  # the insert trigger
+        conn.exec_driver_sql(
+            "UPDATE artworks SET search_text = 'green field zoe beck' WHERE id = 2"
+        )
+        conn.exec_driver_sql("DELETE FROM artworks WHERE id = 1")
+        assert search(conn, '"br"*') == [3, 4]
+        assert search(conn, '"r"*') == []
+        assert search(conn, '"g"*') == [2]
+        assert search(conn, '"b"* "h"*') == []
+        # FTS5 compares its index with the content table and raises if they disagree
+        conn.exec_driver_sql(
+            "INSERT INTO artworks_fts(artworks_fts, rank) VALUES ('integrity-check', 1)"
+        )
+    assert migrate.integrity_check(db) == []
+    with db.engine.begin() as conn:
+        cfg.attributes["connection"] = conn
+        command.downgrade(cfg, "0003_stable_ids")
+        assert "prefix" not in fts_sql(conn)
+        assert search(conn, '"br"*') == [3, 4]
+        assert search(conn, '"g"*') == [2]
+        add(conn, "Grey Dawn")
+        assert search(conn, '"g"*') == [2, 5]
+    db.dispose()

@@ -139,6 +139,39 @@ def test_full_text_search_folds_diacritics_and_prefixes(services, partner):
     assert cat.count_artworks(ArtworkQuery(text="?!")) == 0
 
 
+def test_one_and_two_letter_prefixes_find_exactly_the_works_with_such_a_word(services, partner):
+    """What the search box sends after the first keystrokes: every word typed is a prefix."""
+    titles = ["Paysage", "Portrait of a Lady", "Still Life", "Self Portrait", "Mountain"]
+    for i, title in enumerate(titles):
+        make(services, partner, title=title, artist_name="Ann Zed", inventory_number=f"I-{i}")
+    cat = services.catalog
+
+    def found(text, **kw):
+        q = ArtworkQuery(text=text, **kw)
+        works = cat.list_artworks(q, limit=50)
+        assert cat.count_artworks(q) == len(works)
+        return sorted(a.title for a in works)
+
+    assert found("p") == ["Paysage", "Portrait of a Lady", "Self Portrait"]
+    assert found("P") == found("p")
+    assert found("po") == ["Portrait of a Lady", "Self Portrait"]
+    assert found("s") == ["Self Portrait", "Still Life"]
+    assert found("st") == ["Still Life"]
+    assert found("s p") == ["Self Portrait"]  # both words, each a prefix
+    assert found("l") == ["Portrait of a Lady", "Still Life"]
+    assert found("z") == sorted(titles)  # the artist's name is searched too
+    assert found("q") == []
+    assert [a.title for a in cat.list_artworks(ArtworkQuery(text="p", sort="title"))] == [
+        "Paysage",
+        "Portrait of a Lady",
+        "Self Portrait",
+    ]
+    # with another filter the count takes the general path: the same answer
+    assert cat.count_artworks(ArtworkQuery(text="p", partner_id=partner.id)) == 3
+    other = cat.create_partner("Other Gallery")
+    assert cat.count_artworks(ArtworkQuery(text="p", partner_id=other.id)) == 0
+
+
 def test_search_sees_edits_and_deletes(services, partner):
     a = make(services, partner, title="Blue")
     services.catalog.update_artwork(a.id, {"title": "Crimson"}, source="t")
