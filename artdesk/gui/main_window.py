@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from datetime import UTC
 from typing import Any
 
 from PySide6.QtCore import (
@@ -44,6 +45,7 @@ from artdesk.gui.dialogs import (
 )
 from artdesk.gui.editor import ArtworkEditor, sorted_names
 from artdesk.gui.sidebar import Sidebar
+from artdesk.gui.sync_dialog import SyncDialog
 from artdesk.gui.table_model import (
     COLUMNS,
     ArtworkIdRole,
@@ -337,6 +339,11 @@ class MainWindow(QMainWindow):
                 self.tr("&Collections…"), lambda: self.open_entities("collections"), "Ctrl+Shift+C"
             )
         )
+        catalog_menu.addSeparator()
+        self.sync_action = self._action(
+            self.tr("S&ync with remote catalogs…"), self.open_sync, "Ctrl+Shift+Y", "sync"
+        )
+        catalog_menu.addAction(self.sync_action)
         tools = m.addMenu(self.tr("&Tools"))
         tools.addAction(
             self._action(
@@ -678,6 +685,13 @@ class MainWindow(QMainWindow):
         dialog.server_changed.connect(self.update_server_status)
         dialog.open()
 
+    def open_sync(self) -> SyncDialog:
+        dialog = SyncDialog(self.services, self.runner, self)
+        dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        dialog.synced.connect(lambda _reports: self.update_sync_status())
+        dialog.open()
+        return dialog
+
     def open_preferences(self) -> None:
         dialog = PreferencesDialog(self.store, self)
         if dialog.exec():
@@ -727,12 +741,20 @@ class MainWindow(QMainWindow):
             self.server_status.setText(self.tr("API: stopped"))
 
     def update_sync_status(self) -> None:
-        self.runner.read(
-            self.catalog.last_write_times, key="sync-status", on_done=self._sync_status
-        )
+        catalog = self.catalog
+        sync = getattr(self.services, "sync", None)
 
-    def _sync_status(self, times: dict) -> None:
-        last, _count = times.get("artworks", (None, 0))
+        def last_sync() -> Any:
+            # The newest of: a work synced in or out, a finished push or pull of any remote.
+            times = [catalog.last_write_times().get("artworks", (None, 0))[0]]
+            if sync is not None:
+                for r in sync.list_remotes():
+                    times += [r.last_pull_at, r.last_push_at]
+            return max((_naive_utc(t) for t in times if t is not None), default=None)
+
+        self.runner.read(last_sync, key="sync-status", on_done=self._sync_status)
+
+    def _sync_status(self, last: Any) -> None:
         if last is None:
             self.sync_status.setText(self.tr("Sync: never"))
         else:
@@ -786,3 +808,10 @@ class MainWindow(QMainWindow):
         self.save_state()
         self.bridge.close()
         event.accept()
+
+
+def _naive_utc(t: Any) -> Any:
+    """Times from the catalog may or may not carry a zone (SQLite drops it): compare in UTC."""
+    if t.tzinfo is None:
+        return t
+    return t.astimezone(UTC).replace(tzinfo=None)
