@@ -19,9 +19,16 @@ from artdesk.settings import Settings
 log = logging.getLogger(__name__)
 
 
-def open_catalog(settings: Settings, *, upgrade: bool = True) -> Services:
-    """Open the catalog the settings name (creating or upgrading it) with every service wired."""
-    return open_services(settings.url, settings.catalog_dir, upgrade=upgrade)
+def open_catalog(
+    settings: Settings, *, upgrade: bool = True, similar_worker: bool = False
+) -> Services:
+    """Open the catalog the settings name (creating or upgrading it) with every service wired.
+
+    ``similar_worker`` runs the similarity engine in a worker process (the desktop app does).
+    """
+    return open_services(
+        settings.url, settings.catalog_dir, upgrade=upgrade, similar_worker=similar_worker
+    )
 
 
 class ServerControl:
@@ -31,7 +38,9 @@ class ServerControl:
     so the API dialog can stop it and start it on another port.
     """
 
-    def __init__(self, services: Services, host: str, port: int, allow_remote: bool = False) -> None:
+    def __init__(
+        self, services: Services, host: str, port: int, allow_remote: bool = False
+    ) -> None:
         from artdesk.api.server import ApiServer
 
         self._factory = ApiServer
@@ -59,7 +68,9 @@ class ServerControl:
             if self.running:
                 return self.address
             wanted = self.port if port is None else port
-            server = self._factory(self._services, self.host, wanted, allow_remote=self.allow_remote)
+            server = self._factory(
+                self._services, self.host, wanted, allow_remote=self.allow_remote
+            )
             try:
                 server.start()
             except ArtdeskError as exc:
@@ -108,12 +119,16 @@ def _desktop_settings(ctx: Any, remembered: str | None) -> Settings:
 def run_desktop(ctx: Any) -> int:
     """Open the catalog, start the API server and the window, run the event loop, shut down.
 
-    Shutdown order: the task runner (queued writes finish), the API server, the engine.
+    Shutdown order: the task runner (queued writes finish), the API server, the similarity
+    worker process, the engine. The similarity engine runs in that worker process (its index and
+    its build would cost the GUI process ~320 MB and GIL pauses of 50-120 ms on a large catalog);
+    the CLI and ``artdesk serve`` keep it in their own process.
     """
     from artdesk.gui.application import Desktop, create_application, remembered_catalog
 
     qt_app = create_application()
     ctx.settings = _desktop_settings(ctx, remembered_catalog(ctx.settings.data_dir))
+    ctx.similar_worker = True
     services = ctx.services()
     similar = getattr(services, "similar", None)
     if similar is not None:

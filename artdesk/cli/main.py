@@ -38,14 +38,20 @@ class Context:
         self.args = args
         self.settings = Settings.from_env(catalog=args.catalog, database_url=args.database_url)
         self._services = None
+        self.similar_worker = False
+        """Run the similarity engine in a worker process (the desktop app sets it)."""
 
     def services(self, *, upgrade: bool = True):  # noqa: ANN201 - artdesk.services.container.Services
         if self._services is None:
             from artdesk.app import open_catalog
 
-            self._services = open_catalog(self.settings, upgrade=upgrade)
+            self._services = open_catalog(
+                self.settings, upgrade=upgrade, similar_worker=self.similar_worker
+            )
             if self._services.backup_made is not None:
-                print(f"upgraded the catalog; backup at {self._services.backup_made}", file=sys.stderr)
+                print(
+                    f"upgraded the catalog; backup at {self._services.backup_made}", file=sys.stderr
+                )
         return self._services
 
     def close(self) -> None:
@@ -60,9 +66,19 @@ def build_parser() -> argparse.ArgumentParser:
         description="A catalog manager for gallery registrars. With no command, opens the desktop app.",
     )
     parser.add_argument("--version", action="version", version=f"artdesk {__version__}")
-    parser.add_argument("--catalog", metavar="PATH", help="the SQLite catalog file (default: in the user data folder; env ARTDESK_CATALOG)")
-    parser.add_argument("--database-url", metavar="URL", help="a shared PostgreSQL catalog, postgresql+psycopg://... (env ARTDESK_DATABASE_URL)")
-    parser.add_argument("-v", "--verbose", action="store_true", help="log progress details to stderr")
+    parser.add_argument(
+        "--catalog",
+        metavar="PATH",
+        help="the SQLite catalog file (default: in the user data folder; env ARTDESK_CATALOG)",
+    )
+    parser.add_argument(
+        "--database-url",
+        metavar="URL",
+        help="a shared PostgreSQL catalog, postgresql+psycopg://... (env ARTDESK_DATABASE_URL)",
+    )
+    parser.add_argument(
+        "-v", "--verbose", action="store_true", help="log progress details to stderr"
+    )
     sub = parser.add_subparsers(dest="command", metavar="COMMAND")
     for name in COMMAND_MODULES:
         importlib.import_module(name).register(sub)
@@ -83,7 +99,9 @@ def _log_file() -> Path | None:
 def main(argv: Sequence[str] | None = None) -> int:
     parser = build_parser()
     args = parser.parse_args(argv)
-    logging.basicConfig(level=logging.INFO if args.verbose else logging.WARNING, format="%(message)s")
+    logging.basicConfig(
+        level=logging.INFO if args.verbose else logging.WARNING, format="%(message)s"
+    )
     if args.command is None:
         args.func = importlib.import_module("artdesk.cli.gui_cmd").run_gui
     ctx = None

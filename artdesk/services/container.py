@@ -14,7 +14,8 @@ from artdesk.services.images import ImageService
 from artdesk.services.importer import ImportService
 from artdesk.services.keys import KeyService
 from artdesk.services.similar import SimilarService
-from artdesk.services.similar_wiring import build_similar_service
+from artdesk.services.similar_wiring import build_similar_service, link_typed_artists
+from artdesk.services.similar_worker import SimilarWorkerProxy, subscribe_worker
 from artdesk.services.sync import SyncService
 
 
@@ -28,7 +29,7 @@ class Services:
     images: ImageService
     importer: ImportService
     exporter: ExportService
-    similar: SimilarService
+    similar: SimilarService | SimilarWorkerProxy
     sync: SyncService
     backup_made: Path | None = None
     _closers: list = field(default_factory=list)
@@ -43,14 +44,28 @@ class Services:
         self.db.dispose()
 
 
-def open_services(url: str, files_dir: Path, *, upgrade: bool = True) -> Services:
-    """Open (creating or upgrading) a catalog and build its services."""
+def open_services(
+    url: str, files_dir: Path, *, upgrade: bool = True, similar_worker: bool = False
+) -> Services:
+    """Open (creating or upgrading) a catalog and build its services.
+
+    With ``similar_worker`` the similarity engine runs in a worker process
+    (:class:`artdesk.services.similar_worker.SimilarWorkerProxy`, for the desktop app: the GUI
+    process then neither holds the index nor runs its build); otherwise in this process.
+    """
     db = Database(url)
     backup = migrate.upgrade(db) if upgrade else None
     files_dir.mkdir(parents=True, exist_ok=True)
     notifier = ChangeNotifier()
     catalog = CatalogService(db, notifier)
-    return Services(
+    similar: SimilarService | SimilarWorkerProxy
+    if similar_worker:
+        similar = SimilarWorkerProxy(url, files_dir)
+        link_typed_artists(catalog, similar)
+        unsubscribe = subscribe_worker(notifier, similar)
+    else:
+        similar = build_similar_service(catalog, files_dir / "index")
+    services = Services(
         db=db,
         files_dir=files_dir,
         notifier=notifier,
@@ -59,7 +74,11 @@ def open_services(url: str, files_dir: Path, *, upgrade: bool = True) -> Service
         images=ImageService(catalog, files_dir),
         importer=ImportService(catalog, files_dir / "reports"),
         exporter=ExportService(catalog),
-        similar=build_similar_service(catalog, files_dir / "index"),
+        similar=similar,
         sync=SyncService(db, catalog),
         backup_made=backup,
     )
+    if isinstance(similar, SimilarWorkerProxy):
+        services.on_close(similar.close)
+        services.on_close(unsubscribe)  # closers run last-first: no messages to a stopped worker
+    return services

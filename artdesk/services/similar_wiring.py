@@ -11,6 +11,7 @@ import time
 from collections import defaultdict
 from dataclasses import replace
 from pathlib import Path
+from typing import Any
 
 from sqlalchemy import func, select, true
 from sqlalchemy.orm import Session
@@ -244,6 +245,13 @@ def build_similar_service(catalog: CatalogService, index_dir: Path) -> SimilarSe
         _ThrottledArtists(catalog),
         changes_provider=lambda version: changes_since(catalog, version, hashes),
     )
+    link_typed_artists(catalog, service)
+    return service
+
+
+def link_typed_artists(catalog: CatalogService, service: Any) -> None:
+    """Have ``catalog`` link a typed artist name to the existing artist ``service`` (the
+    in-process SimilarService or the worker's proxy) auto-links it to."""
 
     def resolve(name: str) -> int | None:
         match = service.auto_link_artist(name)
@@ -252,7 +260,6 @@ def build_similar_service(catalog: CatalogService, index_dir: Path) -> SimilarSe
         return match[0]
 
     catalog.artist_resolver = resolve
-    return service
 
 
 def _digits(text: str) -> list[str]:
