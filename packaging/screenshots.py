@@ -5,7 +5,8 @@
 Without a display the script runs itself again under a virtual one (``xvfb-run``; install it
 with ``apt-get install -y xvfb``). It builds a demo catalog in a temporary folder (generated
 works with pictures), starts the window with the embedded API server on a free port, and saves
-``main-window.png``, ``editor.png`` and ``import-dialog.png`` into OUT_DIR.
+``main-window.png``, ``editor.png``, ``import-dialog.png`` and the sync dialog (``sync-plan.png``,
+``sync-conflicts.png``, against a second demo catalog served on 127.0.0.1) into OUT_DIR.
 """
 
 from __future__ import annotations
@@ -69,6 +70,70 @@ def _sample_csv(folder: Path) -> Path:
             encoding="utf-8",
         )
     return out
+
+
+def _sync_shots(app, window, services, work: Path, out_dir: Path) -> None:  # noqa: ANN001
+    """The sync dialog against a second catalog on 127.0.0.1: a push plan with a group of works
+    sharing a fingerprint, and a same-field conflict side by side."""
+    from artdesk.api.server import ApiServer
+    from artdesk.services.catalog import ArtworkQuery
+    from artdesk.services.container import open_services
+
+    catalog = services.catalog
+    home = min(
+        catalog.list_partners(),
+        key=lambda p: catalog.count_artworks(ArtworkQuery(partner_id=p.id)) or 10**9,
+    )
+    central = open_services(f"sqlite:///{work / 'central.sqlite'}", work / "central.files")
+    server = None
+    try:
+        remote_partner = central.catalog.create_partner(home.name, type="gallery")
+        key = central.keys.create(
+            remote_partner.id, ["artworks:read", "artworks:write", "artists:read"]
+        ).secret
+        server = ApiServer(central).start()
+        services.sync.add_remote(
+            "gallery-central", server.address, "artdesk", token=key, partner_id=home.id
+        )
+        services.sync.push("gallery-central")
+        # The same field edited on both sides: a conflict after the pull.
+        mine = catalog.list_artworks(ArtworkQuery(partner_id=home.id), limit=1)[0]
+        theirs = next(w for w in central.catalog.list_artworks(limit=500) if w.title == mine.title)
+        central.catalog.update_artwork(theirs.id, {"medium": "Oil and wax on linen"}, source="demo")
+        catalog.update_artwork(mine.id, {"medium": "Oil on linen"}, source="demo")
+        services.sync.pull("gallery-central")
+        # New works: two editions of one print (one fingerprint) and a correction.
+        for n in (1, 2):
+            catalog.create_artwork(
+                {"title": "Harbour Lights", "creation_year": 2021, "medium": f"etching {n}/20"},
+                partner_id=home.id,
+                source="demo",
+                artists=["Anna Berg"],
+            )
+        catalog.create_artwork(
+            {"title": "Salt Marsh", "creation_year": 2023, "medium": "gouache on paper"},
+            partner_id=home.id,
+            source="demo",
+            artists=["Lea Vogt"],
+        )
+        dialog = window.open_sync()
+        dialog.resize(980, 680)
+        _wait(app, lambda: dialog.plan is not None and dialog.conflicts)
+        dialog.tabs.setCurrentIndex(1)
+        box = dialog.groups_table.cellWidget(0, 2)
+        if box is not None:
+            box.setCurrentIndex(box.findData("one"))
+        _settle(app)
+        dialog.grab().save(str(out_dir / "sync-plan.png"))
+        dialog.tabs.setCurrentIndex(2)
+        _settle(app)
+        dialog.grab().save(str(out_dir / "sync-conflicts.png"))
+        dialog.close()
+        services.sync.remove_remote("gallery-central")
+    finally:
+        if server is not None:
+            server.stop()
+        central.close()
 
 
 def main(argv: list[str]) -> int:
@@ -160,7 +225,15 @@ def main(argv: list[str]) -> int:
         _settle(app)
         dialog.grab().save(str(args.out_dir / "import-dialog.png"))
         dialog.close()
-        for name in ("main-window.png", "editor.png", "editor-images.png", "import-dialog.png"):
+        _sync_shots(app, window, services, work, args.out_dir)
+        for name in (
+            "main-window.png",
+            "editor.png",
+            "editor-images.png",
+            "import-dialog.png",
+            "sync-plan.png",
+            "sync-conflicts.png",
+        ):
             print(args.out_dir / name)
     finally:
         window.editor.set_empty()

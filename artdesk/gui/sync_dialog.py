@@ -171,18 +171,23 @@ class SyncDialog(QDialog):
         self._build_sync_tab()
         self._build_conflicts_tab()
 
-        self.progress = QProgressBar()
-        self.progress.hide()
+        # Shown while a sync runs: what it is doing, counts, the ETA, and Cancel.
+        self.run_panel = QWidget()
+        rl = QVBoxLayout(self.run_panel)
+        rl.setContentsMargins(0, 0, 0, 0)
         self.progress_label = QLabel()
         self.progress_label.setObjectName("syncProgress")
+        self.progress = QProgressBar()
         self.cancel_button = QPushButton(self.tr("Cancel sync"))
         self.cancel_button.setEnabled(False)
         self.cancel_button.clicked.connect(self.cancel)
         row = QHBoxLayout()
         row.addWidget(self.progress, 1)
         row.addWidget(self.cancel_button)
-        lay.addWidget(self.progress_label)
-        lay.addLayout(row)
+        rl.addWidget(self.progress_label)
+        rl.addLayout(row)
+        self.run_panel.hide()
+        lay.addWidget(self.run_panel)
         self.status = QLabel()
         self.status.setWordWrap(True)
         self.status.setObjectName("syncStatus")
@@ -211,10 +216,15 @@ class SyncDialog(QDialog):
                 self.tr("Last sync"),
             ]
         )
-        self.remotes_table.horizontalHeader().setSectionResizeMode(
-            2, QHeaderView.ResizeMode.Stretch
-        )
-        self.remotes_table.horizontalHeader().setStretchLastSection(False)
+        header = self.remotes_table.horizontalHeader()
+        header.setStretchLastSection(False)
+        for c in range(6):
+            header.setSectionResizeMode(
+                c,
+                QHeaderView.ResizeMode.Stretch
+                if c == 2
+                else QHeaderView.ResizeMode.ResizeToContents,
+            )
         pl.addWidget(self.remotes_table, 1)
         self.remove_button = QPushButton(self.tr("Remove remote…"))
         self.remove_button.clicked.connect(self.remove_remote)
@@ -280,6 +290,12 @@ class SyncDialog(QDialog):
         header.setSectionResizeMode(2, QHeaderView.ResizeMode.ResizeToContents)
         self.groups_table.setWordWrap(True)
         pl.addWidget(self.groups_table, 1)
+        self.no_groups = QLabel(
+            self.tr("No two local works share a fingerprint: there is nothing to decide.")
+        )
+        self.no_groups.setAlignment(Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignTop)
+        self.no_groups.setWordWrap(True)
+        pl.addWidget(self.no_groups, 1)
         row = QHBoxLayout()
         self.plan_button = QPushButton(self.tr("Refresh plan"))
         self.plan_button.clicked.connect(self.reload_plan)
@@ -321,7 +337,7 @@ class SyncDialog(QDialog):
                 if c == 0
                 else QHeaderView.ResizeMode.Stretch,
             )
-        self.side_by_side.setMaximumHeight(90)
+        self.side_by_side.setVerticalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
         pl.addWidget(self.side_by_side)
         self.conflict_note = QLabel()
         self.conflict_note.setWordWrap(True)
@@ -404,7 +420,6 @@ class SyncDialog(QDialog):
             ]
             for c, v in enumerate(values):
                 self.remotes_table.setItem(r, c, _item(v, rem.name))
-        self.remotes_table.resizeColumnsToContents()
         if remotes and self.remotes_table.currentRow() < 0:
             self.remotes_table.selectRow(0)
         current = self.remote_name
@@ -507,6 +522,8 @@ class SyncDialog(QDialog):
     def _remote_chosen(self) -> None:
         self.plan = None
         self.groups_table.setRowCount(0)
+        for w in (self.groups_label, self.groups_table, self.no_groups):
+            w.hide()
         if self.remote_name is None:
             self.conflicts = []
             self.conflicts_table.setRowCount(0)
@@ -536,16 +553,18 @@ class SyncDialog(QDialog):
             )
         else:
             text = self.tr(
-                "A push would create {creates} and update {updates} remote works, delete "
-                "{deletes}; {unchanged} unchanged; {groups} group(s) of works sharing a "
-                "fingerprint to decide."
+                "A push would create {creates}, update {updates} and delete {deletes} remote "
+                "works ({unchanged} unchanged)."
             ).format(
                 creates=len(push.creates),
                 updates=len(push.updates),
                 deletes=len(push.deletes),
                 unchanged=push.unchanged,
-                groups=len(push.groups),
             )
+            if push.groups:
+                text += " " + self.tr(
+                    "{groups} group(s) of works sharing a fingerprint to decide below."
+                ).format(groups=len(push.groups))
         if push.held:
             text += " " + self.tr("{n} work(s) with open conflicts keep their field.").format(
                 n=push.held
@@ -572,6 +591,7 @@ class SyncDialog(QDialog):
         self.groups_table.resizeRowsToContents()
         self.groups_label.setVisible(bool(plan.groups))
         self.groups_table.setVisible(bool(plan.groups))
+        self.no_groups.setVisible(not plan.groups)
         self.plan_loaded.emit(plan)
 
     def decision_box(self, fingerprint: str) -> QComboBox | None:
@@ -608,7 +628,7 @@ class SyncDialog(QDialog):
         self._phase_started = {}
         self.reports = None
         self.progress.setRange(0, 0)
-        self.progress.show()
+        self.run_panel.show()
         self.progress_label.setText(self.tr("Connecting to {name}…").format(name=name))
         self.status.clear()
         self.task = self.runner.read(run, pass_task=True, on_done=self._done, on_error=self._failed)
@@ -655,7 +675,7 @@ class SyncDialog(QDialog):
         self._tick()
         self.task = None
         self.state = None
-        self.progress.hide()
+        self.run_panel.hide()
         self._enable()
 
     def _failed(self, exc: BaseException) -> None:
@@ -684,7 +704,7 @@ class SyncDialog(QDialog):
         direction = self.tr("Push") if report.direction == "push" else self.tr("Pull")
         status = {
             "done": self.tr("done"),
-            "cancelled": self.tr("cancelled (the next sync continues from here)"),
+            "cancelled": self.tr("cancelled"),
             "failed": self.tr("failed"),
         }.get(report.status, report.status)
         counts = ", ".join(f"{v} {k}" for k, v in sorted(report.counts.items()) if v)
@@ -743,6 +763,7 @@ class SyncDialog(QDialog):
         c = self._current_conflict()
         self.side_by_side.setRowCount(0)
         self.edit_value.clear()
+        self._fit_side_by_side(c)
         if c is None:
             self.conflict_note.setText(self.tr("No open conflicts.") if not self.conflicts else "")
             self._enable()
@@ -751,6 +772,7 @@ class SyncDialog(QDialog):
             self.side_by_side.setRowCount(1)
             for col, v in enumerate((c.field, _shown(c.mine), _shown(c.theirs), _shown(c.base))):
                 self.side_by_side.setItem(0, col, _item(v))
+            self.side_by_side.resizeRowsToContents()
             self.edit_value.setText("" if c.mine is None else _shown(c.mine))
             self.edit_value.setEnabled(True)
             self.conflict_note.setText(
@@ -773,6 +795,13 @@ class SyncDialog(QDialog):
                 )
             )
         self._enable()
+
+    def _fit_side_by_side(self, c: Any) -> None:
+        """As tall as its header and one row (a field conflict), hidden for the other kinds."""
+        t = self.side_by_side
+        t.setVisible(c is None or c.kind == "field")
+        rows = t.verticalHeader().defaultSectionSize()
+        t.setFixedHeight(t.horizontalHeader().sizeHint().height() + rows + 2 * t.frameWidth())
 
     def resolve(self, choice: str) -> None:
         c = self._current_conflict()
