@@ -271,3 +271,36 @@ def test_cancel_a_running_push_leaves_the_catalogs_consistent(qtbot, runner, cen
     assert report.status == "done"
     assert _titles(central.services) == _titles(desk)
     qtbot.waitUntil(lambda: dialog.plan is not None and dialog.plan.push.empty, timeout=WAIT)
+
+
+def test_bad_input_and_an_unreachable_remote_give_clear_errors(qtbot, runner, make_desk):  # noqa: ANN001, F811
+    import socket
+
+    desk = make_desk("desk")
+    dialog = SyncDialog(desk, runner)
+    qtbot.addWidget(dialog)
+    dialog.show()
+    qtbot.waitUntil(lambda: dialog.plan_label.text().startswith("No remote"), timeout=WAIT)
+    qtbot.keyClicks(dialog.name_edit, "central")
+    qtbot.keyClicks(dialog.url_edit, "ftp://example")
+    qtbot.keyClicks(dialog.token_edit, "secret")
+    dialog.add_button.click()
+    qtbot.waitUntil(lambda: "http(s)://" in dialog.status.text(), timeout=WAIT)
+    assert desk.sync.list_remotes() == [] and dialog.add_button.isEnabled()
+    assert dialog.name_edit.text() == "central"  # what was typed stays, to correct it
+
+    with socket.socket() as s:  # a port nobody listens on
+        s.bind(("127.0.0.1", 0))
+        port = s.getsockname()[1]
+    dialog.url_edit.clear()
+    qtbot.keyClicks(dialog.url_edit, f"http://127.0.0.1:{port}")
+    with qtbot.waitSignal(dialog.remotes_loaded, timeout=WAIT):
+        dialog.add_button.click()
+    qtbot.waitUntil(lambda: dialog.pull_button.isEnabled(), timeout=WAIT)
+    with qtbot.waitSignal(dialog.synced, timeout=WAIT) as blocker:
+        dialog.pull_button.click()
+    assert blocker.args[0] == []
+    assert dialog.status.text() and "Traceback" not in dialog.status.text()
+    assert dialog.pull_button.isEnabled() and not dialog.run_panel.isVisible()
+    assert [r.direction for r in desk.sync.log("central")] == ["pull"]
+    assert desk.sync.log("central")[0].status == "failed"
