@@ -23,6 +23,8 @@ process, so the GUI process stays small and its GUI thread never waits for the b
   does while an index is being built: not ready, duplicate and artist hints empty, index queries
   an :class:`ArtdeskError` ("not ready"). A crash is logged, shown in ``status().last_error`` and
   the worker restarted (after 0.5 s, doubling up to 30 s while it keeps crashing).
+* The worker runs at a lower CPU priority (nice 10 where the OS has it): on a small machine a
+  build then takes the cores the window leaves.
 * The worker ends with its parent: a daemon process, which also stops when the pipe reaches EOF
   or its parent process is gone; :meth:`SimilarWorkerProxy.close` stops it at shutdown.
 """
@@ -145,6 +147,10 @@ def _worker_main(conn: Any, url: str, files_dir: str, parent_pid: int) -> None:
     from artdesk.services.similar_wiring import build_similar_service
 
     logging.basicConfig(level=logging.WARNING, format="artdesk similar worker: %(message)s")
+    if hasattr(os, "nice"):
+        # A build competes with the GUI for the cores: the window comes first.
+        with contextlib.suppress(OSError):
+            os.nice(10)
     db = Database(url)
     catalog = CatalogService(db, ChangeNotifier())
     service = build_similar_service(catalog, Path(files_dir) / "index")

@@ -78,6 +78,29 @@ def peak_rss_mb() -> float:
     return resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
 
 
+def process_rss_mb(pid: int) -> tuple[float, float]:
+    """Another process's resident set now and its peak (MB), from /proc/PID/status."""
+    fields = {}
+    with open(f"/proc/{pid}/status") as f:
+        for line in f:
+            key, _, value = line.partition(":")
+            if key in ("VmRSS", "VmHWM"):
+                fields[key] = int(value.split()[0]) / 1024
+    return fields.get("VmRSS", 0.0), fields.get("VmHWM", 0.0)
+
+
+def worker_rss_text(similar: Any) -> str:
+    """The similarity worker's RSS (the desktop app runs the engine in that process)."""
+    pid = getattr(similar, "pid", None)
+    if pid is None:
+        return "similarity engine in this process (no worker)"
+    try:
+        now, peak = process_rss_mb(pid)
+    except OSError:
+        return f"similarity worker (pid {pid}) is gone"
+    return f"similarity worker (pid {pid}): RSS {now:.0f} MB, peak {peak:.0f} MB"
+
+
 def load_average() -> str:
     return "load average " + ", ".join(f"{x:.2f}" for x in os.getloadavg())
 
@@ -404,6 +427,11 @@ def main() -> int:
         action="store_true",
         help="do not load or build the similarity index meanwhile",
     )
+    parser.add_argument(
+        "--in-process-similar",
+        action="store_true",
+        help="run the similarity engine in the GUI process (before: the desktop app runs it in a worker process)",
+    )
     args = parser.parse_args()
     if not args.catalog.exists():
         build_catalog(args.catalog, args.rows)
@@ -422,7 +450,11 @@ def main() -> int:
         configure_interpreter()  # as create_application does
     print(f"switch interval {sys.getswitchinterval() * 1000:.1f} ms")
     app = make_application(sys.argv[:1])
-    services = open_services(f"sqlite:///{args.catalog}", args.catalog.with_suffix(".files"))
+    services = open_services(
+        f"sqlite:///{args.catalog}",
+        args.catalog.with_suffix(".files"),
+        similar_worker=not (args.no_similar or args.in_process_similar),  # as run_desktop does
+    )
     total = services.catalog.count_artworks()
     print(f"catalog: {args.catalog} ({total:,} artworks)  [{load_average()}]")
     base_rss = rss_mb()
@@ -501,6 +533,8 @@ def main() -> int:
         f"({scroll / max(pages, 1) * 1000:.1f} ms a page); rows held by the model at most {most_rows:,}; "
         f"RSS at most {most_rss:.0f} MB (before the window {base_rss:.0f} MB)  [{load_average()}]"
     )
+    if similar is not None and not args.no_similar:
+        print(f"  {worker_rss_text(similar)}")
 
     # sorting in the database
     watch.set_phase("sort")
@@ -643,7 +677,11 @@ def main() -> int:
         print(
             f"similarity index meanwhile: {'ready' if status.ready else 'not ready'}, {'still building' if status.building else 'idle'} ({status.works:,} works)"
         )
-    print(f"RSS at the end: {rss_mb():.0f} MB, peak {peak_rss_mb():.0f} MB (target under 500 MB)")
+    print(
+        f"GUI process RSS at the end: {rss_mb():.0f} MB, peak {peak_rss_mb():.0f} MB (target under 500 MB)  [{load_average()}]"
+    )
+    if similar is not None and not args.no_similar:
+        print(f"{worker_rss_text(similar)} (a separate process, not in the GUI's RSS)")
     watch.report()
     window.editor.set_empty()
     window.close()
