@@ -1,4 +1,5 @@
 import threading
+from dataclasses import replace
 from datetime import UTC, datetime, timedelta
 
 import pytest
@@ -105,6 +106,52 @@ def test_upsert_creates_merges_and_refuses_ambiguity(services, partner):
     assert len(err.value.detail["candidates"]) == 2
 
 
+def test_upsert_answers_the_work_as_stored_with_its_artists_and_changelog(services, partner):
+    data = {"title": "Harbour at Dusk", "creation_year": 1911, "artist_name": "Lena Voss"}
+    a, created = services.catalog.upsert_artwork(data, partner_id=partner.id, source="api:k")
+    stored = services.catalog.get_artwork(a.id)
+    assert created and a == replace(stored, editions=(), genes=(), images=())
+    assert [r.name for r in a.artists] == ["Lena Voss"] and a.partner_slug == partner.slug
+    (entry,) = services.catalog.list_changes(entity_type="artwork", entity_id=a.id)
+    assert (
+        entry.partner_id == partner.id
+        and entry.action == "create"
+        and entry.field_changes["artists"]["new"] == ["Lena Voss"]
+    )
+    assert entry.field_changes["title"] == {"old": None, "new": "Harbour at Dusk"}
+
+
+def test_upsert_before_commit_runs_in_the_write_and_a_failure_writes_nothing(services, partner):
+    seen = []
+
+    def keep(s, artwork, created):  # noqa: ANN001
+        seen.append((artwork.id, created, s.in_transaction()))
+
+    data = {"title": "Quay", "artist_name": "Ida Holm"}
+    a, _ = services.catalog.upsert_artwork(
+        data, partner_id=partner.id, source="api:k", before_commit=keep
+    )
+    services.catalog.upsert_artwork(
+        {**data, "price": 5}, partner_id=partner.id, source="api:k", before_commit=keep
+    )
+    assert seen == [(a.id, True, True), (a.id, False, True)]
+
+    def fail(s, artwork, created):  # noqa: ANN001
+        raise RuntimeError("disk full")
+
+    before = services.catalog.count_artworks()
+    with pytest.raises(RuntimeError):
+        services.catalog.upsert_artwork(
+            {"title": "Never kept", "artist_name": "Nils Brand"},
+            partner_id=partner.id,
+            source="api:k",
+            before_commit=fail,
+        )
+    assert services.catalog.count_artworks() == before
+    assert services.catalog.list_changes(entity_type="artwork", entity_id=a.id + 1) == []
+    assert "Nils Brand" not in [x.name for x in services.catalog.list_artists()]
+
+
 def test_entity_binding_hides_other_partners_works(services, partner):
     other = services.catalog.create_partner("Other Gallery")
     a = make(services, other)
@@ -170,6 +217,48 @@ def test_one_and_two_letter_prefixes_find_exactly_the_works_with_such_a_word(ser
     assert cat.count_artworks(ArtworkQuery(text="p", partner_id=partner.id)) == 3
     other = cat.create_partner("Other Gallery")
     assert cat.count_artworks(ArtworkQuery(text="p", partner_id=other.id)) == 0
+
+
+def test_search_box_pages_in_every_order_are_those_of_the_general_plan(
+    sqlite_services, monkeypatch
+):
+    """The search box alone reads its pages by plans of its own on SQLite (from the full-text
+    index in id order, by walking the sort's index when matches are dense): every page is the
+    one the general plan (the same query with a filter that keeps every work) gives."""
+    import artdesk.services.catalog as catalog_module
+
+    services = sqlite_services
+    partner = services.catalog.create_partner("Gallery")
+    words = ["Paysage", "Portrait", "Paper Moon", "Study", "Still", "Pale Sea", "Mountain"]
+    for i in range(35):
+        make(
+            services,
+            partner,
+            title=f"{words[i % len(words)]} {i % 4}",
+            artist_name=["Ann Poe", "Sam Lee", "Pia Sun"][i % 3],
+            creation_year=[None, 1990, 1850, 2001][i % 4],
+            price=[None, 100, 50][i % 3],
+            inventory_number=f"N-{i}",
+        )
+    cat = services.catalog
+
+    def general(q, offset, limit):
+        return cat.list_artwork_ids(replace(q, partner_id=partner.id), offset, limit)
+
+    for cost in (catalog_module._LOOKUP_COST, 0):  # 0: the walk is tried for every query
+        monkeypatch.setattr(catalog_module, "_LOOKUP_COST", cost)
+        for text in ("p", "pa", "s p", "po", "m", "zz", "paper"):
+            for sort in ("id", "title", "year", "price", "artist"):
+                for descending in (False, True):
+                    q = ArtworkQuery(text=text, sort=sort, descending=descending)
+                    for offset, limit in ((0, 5), (3, 4), (0, 50), (20, 5), (9, 30)):
+                        got = cat.list_artwork_ids(q, offset, limit)
+                        assert got == general(q, offset, limit), (text, sort, descending, offset)
+                        page = cat.list_artworks(q, offset, limit)
+                        assert [a.id for a in page] == got
+    # a word beginning with p in the title (4 of the 7) or the artist (Ann Poe, Pia Sun)
+    expected = [i for i in range(35) if i % 7 in (0, 1, 2, 5) or i % 3 in (0, 2)]
+    assert len(cat.list_artwork_ids(ArtworkQuery(text="p", sort="title"), 0, 50)) == len(expected)
 
 
 def test_search_sees_edits_and_deletes(services, partner):
