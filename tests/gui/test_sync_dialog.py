@@ -304,3 +304,25 @@ def test_bad_input_and_an_unreachable_remote_give_clear_errors(qtbot, runner, ma
     assert dialog.pull_button.isEnabled() and not dialog.run_panel.isVisible()
     assert [r.direction for r in desk.sync.log("central")] == ["pull"]
     assert desk.sync.log("central")[0].status == "failed"
+
+
+def test_closing_the_dialog_mid_sync_stops_the_run(qtbot, runner, central, make_desk):  # noqa: ANN001, F811
+    from PySide6.QtCore import Qt
+
+    gated = GatedTransport(free=4)
+    desk = make_desk("desk", central, transport=gated)
+    add_works(desk, 30)
+    dialog = SyncDialog(desk, runner)
+    dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+    dialog.show()
+    qtbot.waitUntil(lambda: dialog.plan is not None, timeout=WAIT)
+    dialog.push_button.click()
+    qtbot.waitUntil(gated.held.is_set, timeout=WAIT)
+    dialog.close()
+    gated.gate.set()
+    qtbot.waitUntil(lambda: not runner.busy, timeout=WAIT)
+    (run,) = desk.sync.log("central")
+    assert run.status == "cancelled"
+    report = desk.sync.push("central")
+    assert report.status == "done"
+    assert _titles(central.services) == _titles(desk)
