@@ -36,6 +36,7 @@ import itertools
 import logging
 import multiprocessing
 import os
+import signal
 import threading
 import time
 from collections.abc import Callable
@@ -146,6 +147,8 @@ def _worker_main(conn: Any, url: str, files_dir: str, parent_pid: int) -> None:
     from artdesk.services.changes import ChangeNotifier
     from artdesk.services.similar_wiring import build_similar_service
 
+    # Ctrl-C in a terminal reaches the whole process group: the parent decides, and stops us.
+    signal.signal(signal.SIGINT, signal.SIG_IGN)
     logging.basicConfig(level=logging.WARNING, format="artdesk similar worker: %(message)s")
     if hasattr(os, "nice"):
         # A build competes with the GUI for the cores: the window comes first.
