@@ -3,7 +3,9 @@
 The request is identified by method, path, the validated body and ``If-Match``; the same key
 with a different request is a 409 ``conflict`` and writes nothing. Only successful responses
 are kept, so a write that failed (validation, conflict) can be retried with the same key.
-Concurrent requests with the same key are serialised, so the write happens once.
+Concurrent requests with the same key are serialised, so the write happens once. A write run
+with ``run_in_write`` keeps the record in its own transaction (one commit for both: a crash
+never leaves a write without its record, which would make a retry write it twice).
 """
 
 from __future__ import annotations
@@ -36,10 +38,17 @@ class Outcome:
     body: Any = None
     headers: Mapping[str, str] = field(default_factory=dict)
 
-    def response(self) -> Response:
+    def response(self, encoded: Any = None) -> Response:
+        """The response; ``encoded``: the body already through ``jsonable_encoder``."""
         if self.body is None:
             return Response(status_code=self.status, headers=dict(self.headers))
-        return JSONResponse(jsonable_encoder(self.body), self.status, headers=dict(self.headers))
+        if encoded is None:
+            encoded = jsonable_encoder(self.body)
+        return JSONResponse(encoded, self.status, headers=dict(self.headers))
+
+
+# remember(session, outcome): keep the record of ``outcome`` in ``session``'s transaction.
+Remember = Callable[[Any, Outcome], None]
 
 
 def request_hash(request: Request, body: Any, if_match: str | None) -> str:
@@ -88,6 +97,23 @@ class Idempotency:
         *,
         if_match: str | None = None,
     ) -> Response:
+        """Answer with ``write()``, or replay; the record is kept in a transaction of its own."""
+        return self.run_in_write(
+            request, principal, body, lambda _remember: write(), if_match=if_match
+        )
+
+    def run_in_write(
+        self,
+        request: Request,
+        principal: Principal,
+        body: Any,
+        write: Callable[[Remember | None], Outcome],
+        *,
+        if_match: str | None = None,
+    ) -> Response:
+        """Like ``run``, for a write that calls ``remember(session, outcome)`` inside its own
+        transaction before it commits (None: the request has no key, nothing to keep). A write
+        that does not call it has its record kept afterwards, as with ``run``."""
         response = self._run(request, principal, body, write, if_match=if_match)
         response.headers.update(rate_limit_headers(request))
         return response
@@ -97,22 +123,23 @@ class Idempotency:
         request: Request,
         principal: Principal,
         body: Any,
-        write: Callable[[], Outcome],
+        write: Callable[[Remember | None], Outcome],
         *,
         if_match: str | None = None,
     ) -> Response:
         key = request.headers.get(HEADER)
         if key is None:
-            return write().response()
+            return write(None).response()
         key = key.strip()
         if not key or len(key) > MAX_IDEMPOTENCY_KEY:
             raise ApiError(400, f"{HEADER} must be 1 to {MAX_IDEMPOTENCY_KEY} characters")
         digest = request_hash(request, body, if_match)
-        slot = (principal.key.id, key)
+        api_key_id = principal.key.id
+        slot = (api_key_id, key)
         lock = self._lock_for(slot)
         try:
             with lock:
-                stored = self.store.get(principal.key.id, key)
+                stored = self.store.get(api_key_id, key)
                 if stored is not None:
                     if stored.request_hash != digest:
                         raise ApiError(
@@ -122,14 +149,30 @@ class Idempotency:
                     saved = json.loads(stored.body)
                     headers = {**saved.get("headers", {}), REPLAYED_HEADER: "true"}
                     return Outcome(stored.status_code, saved.get("body"), headers).response()
-                outcome = write()
+                kept: list[Any] = []  # the encoded body, once the record is kept
+
+                def remember(session: Any, outcome: Outcome) -> None:
+                    if 200 <= outcome.status < 300:
+                        encoded, record = _record(outcome)
+                        self.store.put(
+                            api_key_id, key, digest, outcome.status, record, session=session
+                        )
+                        kept.append(encoded)
+
+                outcome = write(remember)
+                if kept:
+                    return outcome.response(kept[-1])
                 if 200 <= outcome.status < 300:
-                    kept = {k: v for k, v in outcome.headers.items() if k.lower() in KEPT_HEADERS}
-                    record = json.dumps(
-                        {"body": jsonable_encoder(outcome.body), "headers": kept},
-                        ensure_ascii=False,
-                    )
-                    self.store.put(principal.key.id, key, digest, outcome.status, record)
+                    encoded, record = _record(outcome)
+                    self.store.put(api_key_id, key, digest, outcome.status, record)
+                    return outcome.response(encoded)
                 return outcome.response()
         finally:
             self._release(slot)
+
+
+def _record(outcome: Outcome) -> tuple[Any, str]:
+    """The encoded body and the stored record (body and the headers a replay repeats)."""
+    encoded = jsonable_encoder(outcome.body)
+    kept = {k: v for k, v in outcome.headers.items() if k.lower() in KEPT_HEADERS}
+    return encoded, json.dumps({"body": encoded, "headers": kept}, ensure_ascii=False)

@@ -20,6 +20,7 @@ from datetime import datetime, timedelta
 from typing import Any
 
 from sqlalchemy import bindparam, delete, func, select
+from sqlalchemy.orm import Session
 
 from artdesk.core.errors import NotFoundError
 from artdesk.core.models import CONFIDENTIAL_FIELDS, ArtistRef, Artwork
@@ -64,28 +65,48 @@ class IdempotencyStore:
             )
 
     def put(
-        self, api_key_id: int, key: str, request_hash: str, status_code: int, body: str
+        self,
+        api_key_id: int,
+        key: str,
+        request_hash: str,
+        status_code: int,
+        body: str,
+        *,
+        session: Session | None = None,
     ) -> None:
-        """Store a response (replacing an expired record with the same key)."""
-        now = utcnow()
+        """Store a response (replacing an expired record with the same key).
+
+        ``session``: write it in that session's transaction (the write the response is for,
+        so both are committed or neither) instead of a transaction of its own.
+        """
+        if session is not None:
+            self._put(session, api_key_id, key, request_hash, status_code, body)
+            return
         with self.db.write() as s:
-            row = s.get(IdempotencyRow, (key, api_key_id))
-            if row is None:
-                s.add(
-                    IdempotencyRow(
-                        key=key,
-                        api_key_id=api_key_id,
-                        request_hash=request_hash,
-                        status_code=status_code,
-                        response_body=body,
-                        created_at=now,
-                    )
+            self._put(s, api_key_id, key, request_hash, status_code, body)
+
+    @staticmethod
+    def _put(
+        s: Session, api_key_id: int, key: str, request_hash: str, status_code: int, body: str
+    ) -> None:
+        now = utcnow()
+        row = s.get(IdempotencyRow, (key, api_key_id))
+        if row is None:
+            s.add(
+                IdempotencyRow(
+                    key=key,
+                    api_key_id=api_key_id,
+                    request_hash=request_hash,
+                    status_code=status_code,
+                    response_body=body,
+                    created_at=now,
                 )
-            else:
-                row.request_hash = request_hash
-                row.status_code = status_code
-                row.response_body = body
-                row.created_at = now
+            )
+        else:
+            row.request_hash = request_hash
+            row.status_code = status_code
+            row.response_body = body
+            row.created_at = now
 
     def purge(self) -> int:
         """Forget records older than the TTL; returns how many."""

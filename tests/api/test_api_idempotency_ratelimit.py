@@ -7,7 +7,7 @@ from datetime import timedelta
 
 import httpx
 from api_helpers import SEED_BODY
-from sqlalchemy import update
+from sqlalchemy import event, select, update
 
 from artdesk.api.app import create_app
 from artdesk.api.ratelimit import RateLimiter
@@ -32,6 +32,30 @@ def test_same_key_replays_first_response_and_writes_once(client, headers, servic
     assert client.post("/v1/artworks", json=SEED_BODY, headers=headers).json()["created"] is False
 
 
+def test_post_keeps_its_record_in_the_same_transaction_as_the_work(client, headers, services):
+    assert client.get("/v1/me", headers=headers).status_code == 200  # the key's first use
+    commits: list[int] = []
+    on_commit = lambda conn: commits.append(1)  # noqa: E731
+    event.listen(services.db.engine, "commit", on_commit)
+    try:
+        h = {**headers, "X-Idempotency-Key": "one-commit"}
+        first = client.post("/v1/artworks", json=SEED_BODY, headers=h)
+        assert first.status_code == 201 and len(commits) == 1
+        with services.db.read() as s:
+            (record,) = s.scalars(select(IdempotencyRow).where(IdempotencyRow.key == "one-commit"))
+            assert record.status_code == 201 and str(first.json()["id"]) in record.response_body
+        # The merge of an existing work (created false) keeps its record the same way.
+        again = client.post(
+            "/v1/artworks", json=SEED_BODY, headers={**headers, "X-Idempotency-Key": "k2"}
+        )
+        assert again.status_code == 201 and again.json()["created"] is False and len(commits) == 2
+        replay = client.post("/v1/artworks", json=SEED_BODY, headers=h)
+        assert replay.headers["idempotent-replayed"] == "true" and len(commits) == 2
+        assert replay.json() == first.json() and replay.headers["etag"] == first.headers["etag"]
+    finally:
+        event.remove(services.db.engine, "commit", on_commit)
+
+
 def test_idempotent_put_and_delete(client, headers, services):
     aid = client.post("/v1/artworks", json=SEED_BODY, headers=headers).json()["id"]
     h = {**headers, "X-Idempotency-Key": "put-1"}
@@ -46,9 +70,14 @@ def test_idempotent_put_and_delete(client, headers, services):
     assert client.delete(f"/v1/artworks/{aid}", headers=headers).status_code == 404
 
 
-def test_failed_writes_are_not_remembered_and_keys_are_per_api_key(client, headers, make_key, services):
+def test_failed_writes_are_not_remembered_and_keys_are_per_api_key(
+    client, headers, make_key, services
+):
     h = {**headers, "X-Idempotency-Key": "k"}
-    assert client.post("/v1/artworks", json={"title": "A", "currency": "XXX"}, headers=h).status_code == 400
+    assert (
+        client.post("/v1/artworks", json={"title": "A", "currency": "XXX"}, headers=h).status_code
+        == 400
+    )
     assert client.post("/v1/artworks", json={"title": "A"}, headers=h).status_code == 201
     other = {"Authorization": f"Bearer {make_key()}", "X-Idempotency-Key": "k"}
     r = client.post("/v1/artworks", json={"title": "B"}, headers=other)

@@ -24,7 +24,7 @@ from artdesk.api.auth import (
     require,
 )
 from artdesk.api.errors import ApiError
-from artdesk.api.idempotency import Idempotency, Outcome
+from artdesk.api.idempotency import Idempotency, Outcome, Remember
 from artdesk.api.schemas import (
     ArtistCreate,
     ArtistCreated,
@@ -154,10 +154,9 @@ def create_artwork(
     principal: Annotated[Principal, Depends(require("artworks:write", write=True))],
     _idempotency_key: IdempotencyKey = None,
 ) -> Response:
-    def write() -> Outcome:
-        artwork, created = ctx.services.catalog.upsert_artwork(
-            body.to_data(), partner_id=principal.partner_id, source=principal.source
-        )
+    data = body.to_data()
+
+    def outcome(artwork: Artwork, created: bool) -> Outcome:
         result = ArtworkUpsertResult(
             id=artwork.id,
             title=artwork.title,
@@ -167,7 +166,21 @@ def create_artwork(
         headers = {"ETag": artwork.etag, "Location": f"/v1/artworks/{artwork.id}"}
         return Outcome(201, result, headers)
 
-    return ctx.idempotency.run(request, principal, body.to_data(), write)
+    def write(remember: Remember | None) -> Outcome:
+        answers: list[Outcome] = []
+
+        def keep(session: Any, artwork: Artwork, created: bool) -> None:
+            # The idempotency record is committed with the work itself: one transaction.
+            answers.append(outcome(artwork, created))
+            if remember is not None:
+                remember(session, answers[-1])
+
+        artwork, created = ctx.services.catalog.upsert_artwork(
+            data, partner_id=principal.partner_id, source=principal.source, before_commit=keep
+        )
+        return answers[-1] if answers else outcome(artwork, created)
+
+    return ctx.idempotency.run_in_write(request, principal, data, write)
 
 
 @router.get(
