@@ -1205,10 +1205,17 @@ class CatalogService:
         display = artist_display(names)
         fp = source_fingerprint(display, clean["title"], clean.get("creation_year"))
         with self.db.write() as s:
+            # By the fingerprint index: SQLite (no statistics) would otherwise pick the
+            # (partner_id, id) index for the ORDER BY and scan every work of the partner, a cost
+            # that grows with the catalog ("partner_id + 0" is not indexable; the few matches
+            # are then sorted).
             matches = list(
                 s.scalars(
                     select(ArtworkRow.id)
-                    .where(ArtworkRow.partner_id == partner_id, ArtworkRow.source_fingerprint == fp)
+                    .where(
+                        ArtworkRow.source_fingerprint == fp,
+                        (ArtworkRow.partner_id + 0) == partner_id,
+                    )
                     .order_by(ArtworkRow.id)
                 )
             )
