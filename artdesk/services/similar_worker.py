@@ -363,8 +363,11 @@ class SimilarWorkerProxy:
             self._restarts += 1
             self._spawn_locked()
 
-    def close(self, timeout: float = 10.0) -> None:
-        """Stop the worker (it cancels a running build) and wait for it; kill it if it hangs."""
+    def close(self, timeout: float = 3.0) -> None:
+        """Stop the worker (it cancels a running build) and wait for it; kill it if it has not
+        ended by then. A build in a step that cannot be interrupted would otherwise hold up the
+        app's quit; the worker keeps nothing unsaved (the index is written to temporary files
+        and moved into place), so a killed build only means a rebuild at the next start."""
         with self._lock:
             self._closing = True
             process, conn, reader = self._process, self._conn, self._reader
