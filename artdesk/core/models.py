@@ -67,6 +67,22 @@ ARTWORK_NUMBER_FIELDS: tuple[str, ...] = (
     "diameter_cm",
     "price",
 )
+# The editable fields of an edition set (what export writes and undo of a delete restores).
+EDITION_EDIT_FIELDS: tuple[str, ...] = (
+    "label",
+    "size",
+    "artist_proofs",
+    "prototypes",
+    "available_editions",
+    "price",
+    "currency",
+    "availability",
+    "dimensions",
+    "height_cm",
+    "width_cm",
+    "depth_cm",
+    "diameter_cm",
+)
 ARTWORK_EDIT_FIELDS: tuple[str, ...] = (
     *ARTWORK_TEXT_FIELDS[:3],
     "creation_year",

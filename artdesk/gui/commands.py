@@ -16,7 +16,7 @@ from PySide6.QtCore import QCoreApplication
 from PySide6.QtGui import QUndoCommand
 
 from artdesk.core.errors import ArtdeskError
-from artdesk.core.models import ARTWORK_EDIT_FIELDS, Artwork
+from artdesk.core.models import ARTWORK_EDIT_FIELDS, EDITION_EDIT_FIELDS, Artwork
 from artdesk.gui.tasks import TaskRunner
 from artdesk.services.catalog import CatalogService
 
@@ -50,23 +50,7 @@ def restore_full(catalog: CatalogService, artwork: Artwork) -> Artwork:
     restored = catalog.restore_artwork(artwork, source=SOURCE)
     for edition in artwork.editions:
         data = {
-            k: getattr(edition, k)
-            for k in (
-                "label",
-                "size",
-                "artist_proofs",
-                "prototypes",
-                "available_editions",
-                "price",
-                "currency",
-                "availability",
-                "dimensions",
-                "height_cm",
-                "width_cm",
-                "depth_cm",
-                "diameter_cm",
-            )
-            if getattr(edition, k) is not None
+            k: getattr(edition, k) for k in EDITION_EDIT_FIELDS if getattr(edition, k) is not None
         }
         catalog.add_edition_set(restored.id, data, source=SOURCE)
     if artwork.genes:

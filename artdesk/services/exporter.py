@@ -13,26 +13,16 @@ from pathlib import Path
 from typing import Any
 
 from artdesk.core.errors import ArtdeskError, ValidationError
-from artdesk.core.models import ARTWORK_EDIT_FIELDS, CONFIDENTIAL_FIELDS, Artwork
+from artdesk.core.models import (
+    ARTWORK_EDIT_FIELDS,
+    CONFIDENTIAL_FIELDS,
+    EDITION_EDIT_FIELDS,
+    Artwork,
+)
 from artdesk.services.catalog import ArtworkQuery, CatalogService
 
 FORMATS = ("csv", "json", "jsonl")
 PAGE = 2000
-EDITION_EXPORT_FIELDS = (
-    "label",
-    "size",
-    "artist_proofs",
-    "prototypes",
-    "available_editions",
-    "price",
-    "currency",
-    "availability",
-    "dimensions",
-    "height_cm",
-    "width_cm",
-    "depth_cm",
-    "diameter_cm",
-)
 
 
 def export_columns(include_confidential: bool) -> list[str]:
@@ -76,7 +66,7 @@ def artwork_record(a: Artwork, include_confidential: bool) -> dict[str, Any]:
             {
                 k: (list(v) if isinstance(v, tuple) else v)
                 for k, v in asdict(e).items()
-                if k in EDITION_EXPORT_FIELDS
+                if k in EDITION_EDIT_FIELDS
             }
             for e in a.editions
         ],
