@@ -55,7 +55,8 @@ def settings_store(data_dir: Path) -> QSettings:
     return QSettings(str(data_dir / "desktop.ini"), QSettings.Format.IniFormat)
 
 
-def _table(headers: list[str]) -> QTableWidget:
+def list_table(headers: list[str]) -> QTableWidget:
+    """A read-only table of rows, selected one whole row at a time."""
     t = QTableWidget(0, len(headers))
     t.setHorizontalHeaderLabels(headers)
     t.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
@@ -124,7 +125,7 @@ class EntitiesDialog(QDialog):
         # partners
         page = QWidget()
         pl = QVBoxLayout(page)
-        self.partners = _table(
+        self.partners = list_table(
             [self.tr("Name"), self.tr("Type"), self.tr("E-mail"), self.tr("Region")]
         )
         pl.addWidget(self.partners)
@@ -152,7 +153,7 @@ class EntitiesDialog(QDialog):
         self.artist_search.textChanged.connect(self.reload_artists)
         search.addWidget(self.artist_search)
         al.addLayout(search)
-        self.artists = _table(
+        self.artists = list_table(
             [self.tr("Name"), self.tr("Nationality"), self.tr("Born"), self.tr("Died")]
         )
         self.artists.itemDoubleClicked.connect(self.rename_artist)
@@ -171,7 +172,7 @@ class EntitiesDialog(QDialog):
         # shows
         page = QWidget()
         sl = QVBoxLayout(page)
-        self.shows = _table(
+        self.shows = list_table(
             [self.tr("Name"), self.tr("Partner"), self.tr("Status"), self.tr("Works")]
         )
         sl.addWidget(self.shows)
@@ -475,7 +476,7 @@ class ImportDialog(QDialog):
         form.addRow(self.tr("Partner (when the file names none)"), self.partner)
         lay.addLayout(form)
 
-        self.mapping = _table([self.tr("Column in the file"), self.tr("Artwork field")])
+        self.mapping = list_table([self.tr("Column in the file"), self.tr("Artwork field")])
         self.mapping.setEditTriggers(QAbstractItemView.EditTrigger.AllEditTriggers)
         self.mapping.setMaximumHeight(170)
         self.mapping.horizontalHeader().setSectionResizeMode(
@@ -501,7 +502,7 @@ class ImportDialog(QDialog):
         self.status.setObjectName("importStatus")
         self.status.setWordWrap(True)
         lay.addWidget(self.status)
-        self.report = _table([self.tr("Line"), self.tr("Outcome"), self.tr("Reason")])
+        self.report = list_table([self.tr("Line"), self.tr("Outcome"), self.tr("Reason")])
         self.report.setObjectName("importReport")
         self.report.hide()
         lay.addWidget(self.report, 1)
@@ -849,7 +850,7 @@ class ApiServerDialog(QDialog):
 
         box = QGroupBox(self.tr("API keys"))
         kl = QVBoxLayout(box)
-        self.table = _table(
+        self.table = list_table(
             [
                 self.tr("Key"),
                 self.tr("Label"),

@@ -32,7 +32,6 @@ from PySide6.QtWidgets import (
     QMessageBox,
     QProgressBar,
     QPushButton,
-    QTableWidget,
     QTableWidgetItem,
     QTabWidget,
     QVBoxLayout,
@@ -40,6 +39,7 @@ from PySide6.QtWidgets import (
 )
 
 from artdesk.core.errors import ArtdeskError
+from artdesk.gui.dialogs import list_table
 from artdesk.gui.tasks import Task, TaskRunner
 
 KINDS = ("artdesk", "artland", "artsy")
@@ -89,17 +89,6 @@ def _item(text: str, data: Any = None) -> QTableWidgetItem:
     item = QTableWidgetItem(text)
     item.setData(Qt.ItemDataRole.UserRole, data)
     return item
-
-
-def _table(headers: list[str]) -> QTableWidget:
-    t = QTableWidget(0, len(headers))
-    t.setHorizontalHeaderLabels(headers)
-    t.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
-    t.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
-    t.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
-    t.horizontalHeader().setStretchLastSection(True)
-    t.verticalHeader().hide()
-    return t
 
 
 class _RunState:
@@ -206,7 +195,7 @@ class SyncDialog(QDialog):
     def _build_remotes_tab(self) -> None:
         page = QWidget()
         pl = QVBoxLayout(page)
-        self.remotes_table = _table(
+        self.remotes_table = list_table(
             [
                 self.tr("Name"),
                 self.tr("Kind"),
@@ -281,7 +270,7 @@ class SyncDialog(QDialog):
         )
         self.groups_label.setWordWrap(True)
         pl.addWidget(self.groups_label)
-        self.groups_table = _table([self.tr("Group"), self.tr("Works"), self.tr("Decision")])
+        self.groups_table = list_table([self.tr("Group"), self.tr("Works"), self.tr("Decision")])
         self.groups_table.setSelectionMode(QAbstractItemView.SelectionMode.NoSelection)
         header = self.groups_table.horizontalHeader()
         header.setStretchLastSection(False)
@@ -318,13 +307,13 @@ class SyncDialog(QDialog):
     def _build_conflicts_tab(self) -> None:
         page = QWidget()
         pl = QVBoxLayout(page)
-        self.conflicts_table = _table([self.tr("Work"), self.tr("Conflict")])
+        self.conflicts_table = list_table([self.tr("Work"), self.tr("Conflict")])
         self.conflicts_table.horizontalHeader().setSectionResizeMode(
             0, QHeaderView.ResizeMode.Stretch
         )
         self.conflicts_table.currentCellChanged.connect(lambda *_: self._conflict_chosen())
         pl.addWidget(self.conflicts_table, 1)
-        self.side_by_side = _table(
+        self.side_by_side = list_table(
             [self.tr("Field"), self.tr("This desk"), self.tr("Remote"), self.tr("Last synced")]
         )
         self.side_by_side.setSelectionMode(QAbstractItemView.SelectionMode.NoSelection)
