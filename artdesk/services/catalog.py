@@ -1829,7 +1829,10 @@ class CatalogService:
                 row.id,
                 "create",
                 source,
-                {"path": {"old": None, "new": path}},
+                {
+                    "path": {"old": None, "new": path},
+                    "artwork_id": {"old": None, "new": artwork_id},
+                },
                 aw.partner_id,
             )
             self._touch(aw)
@@ -1850,7 +1853,10 @@ class CatalogService:
                 row.id,
                 "delete",
                 source,
-                {"path": {"old": row.path, "new": None}},
+                {
+                    "path": {"old": row.path, "new": None},
+                    "artwork_id": {"old": row.artwork_id, "new": None},
+                },
                 aw.partner_id,
             )
             s.delete(row)

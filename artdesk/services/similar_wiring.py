@@ -106,19 +106,56 @@ def changes_since(
         return None
     with catalog.db.read() as s:
         entries = s.execute(
-            select(ChangelogRow.id, ChangelogRow.entity_type, ChangelogRow.entity_id)
+            select(
+                ChangelogRow.id,
+                ChangelogRow.entity_type,
+                ChangelogRow.entity_id,
+                ChangelogRow.field_changes,
+            )
             .where(ChangelogRow.id > version)
             .order_by(ChangelogRow.id)
             .limit(INCREMENTAL_LIMIT + 1)
         ).all()
-        if len(entries) > INCREMENTAL_LIMIT or any(t == "artist" for _, t, _ in entries):
+        if len(entries) > INCREMENTAL_LIMIT or any(t == "artist" for _, t, _, _ in entries):
             return None
         if not entries:
             return [], [], version
-        ids = {int(e) for _, t, e in entries if t == "artwork"}
+        ids = {int(e) for _, t, e, _ in entries if t == "artwork"}
+        images = _image_artworks(s, [(int(e), c) for _, t, e, c in entries if t == "image"])
+        if images is None:
+            return None
+        ids |= images
         upserted = _records(s, ids, image_hashes) if ids else []
     present = {r.id for r in upserted}
     return upserted, sorted(ids - present), int(entries[-1][0])
+
+
+def _image_artworks(s: Session, entries: list[tuple[int, Any]]) -> set[int] | None:
+    """The artworks whose images the changelog entries ``(image id, field changes)`` added,
+    removed or replaced as the default (a work's default image is its picture in the duplicate
+    finder): the image's artwork as the entry records it, else as the image row says; None
+    (rebuild) for an image that is gone and whose entry does not name its artwork (older
+    catalogs)."""
+    out: set[int] = set()
+    unknown: set[int] = set()
+    for image_id, changes in entries:
+        recorded = (changes or {}).get("artwork_id") if isinstance(changes, dict) else None
+        if isinstance(recorded, dict):
+            named = [v for v in (recorded.get("old"), recorded.get("new")) if v is not None]
+            if named:
+                out.update(int(v) for v in named)
+                continue
+        unknown.add(image_id)
+    if unknown:
+        rows = dict(
+            s.execute(
+                select(ImageRow.id, ImageRow.artwork_id).where(ImageRow.id.in_(sorted(unknown)))
+            ).all()
+        )
+        if len(rows) < len(unknown):
+            return None
+        out.update(int(a) for a in rows.values())
+    return out
 
 
 def _records(

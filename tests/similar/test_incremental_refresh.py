@@ -76,3 +76,45 @@ def _draft(artist: str, title: str, year: int):  # noqa: ANN202
     from artdesk.similar.records import WorkRecord
 
     return WorkRecord(-1, (artist,), title, year=year)
+
+
+def test_adding_and_removing_an_image_refreshes_the_picture_in_place(services, partner) -> None:  # noqa: ANN001
+    """An image's changelog entry (entity "image") refreshes its artwork's picture hash
+    incrementally: a draft showing the same picture finds the work once the image is added, and
+    no longer by its picture once it is removed."""
+    from dataclasses import replace
+
+    from test_image_hash_wiring import _picture
+
+    cat, images, similar = services.catalog, services.images, services.similar
+    works = [
+        _work(cat, partner, f"Study {i} of a {['Tree', 'Cloud', 'Face', 'Chair'][i % 4]}",
+              f"Painter {chr(65 + i)}", 1900 + 5 * i)  # fmt: skip
+        for i in range(20)
+    ]
+    target = works[3]
+    similar.ensure_index(background=False)
+    assert similar.refreshed_incrementally == 0
+
+    # a draft with another artist and title, showing the same picture (other bytes: smaller,
+    # recompressed) as the one about to be added
+    draft_bytes = _picture((200, 150), 5, 60)
+    info = images.add_image_bytes(target.id, _picture((400, 300), 5, 95), "a.jpg", "test")
+    similar.ensure_index(background=False)
+    assert similar.refreshed_incrementally == 1
+    from test_image_hash_wiring import similar_hashes
+
+    from artdesk.imaging import image_hash
+
+    probe = _draft("Someone Else", "Quite another title", 1777)
+    tmp = services.files_dir / "probe.jpg"
+    tmp.write_bytes(draft_bytes)
+    with_picture = replace(probe, image_hash=image_hash(tmp))
+    found = similar.possible_duplicates(with_picture)
+    assert found and found[0].id == target.id and "same image" in found[0].reasons
+    assert similar_hashes(services).path.exists()
+
+    images.remove_image(info.id, "test")
+    similar.ensure_index(background=False)
+    assert similar.refreshed_incrementally == 2
+    assert target.id not in [n.id for n in similar.possible_duplicates(with_picture)]
