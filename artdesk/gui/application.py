@@ -41,21 +41,28 @@ def create_application(argv: list[str] | None = None) -> QApplication:
     app.setOrganizationName("artdesk")
     app.setApplicationDisplayName("artdesk")
     app.setWindowIcon(app_icon())
-    _install_translators(app)
+    install_translations(app, QLocale.system())
     return app
 
 
-def _install_translators(app: QApplication) -> None:
-    """Qt's own strings and artdesk's (resources/translations/artdesk_<locale>.qm) if present."""
-    locale = QLocale.system()
+def install_translations(app: QApplication, locale: QLocale) -> list[QTranslator]:
+    """Qt's own strings and artdesk's for ``locale``, where there is a translation; the ones installed.
+
+    artdesk's are ``resources/translations/artdesk_<language>.qm`` (compiled with
+    ``pyside6-lrelease`` from the ``.ts`` beside it); QTranslator tries ``de_DE``, then ``de``.
+    """
+    installed = []
     qt = QTranslator(app)
     if qt.load(locale, "qtbase", "_", QLibraryInfo.path(QLibraryInfo.LibraryPath.TranslationsPath)):
         app.installTranslator(qt)
+        installed.append(qt)
     for root in resource_roots():
         ours = QTranslator(app)
         if ours.load(locale, "artdesk", "_", str(root / "translations")):
             app.installTranslator(ours)
+            installed.append(ours)
             break
+    return installed
 
 
 def freeze_startup_objects() -> None:

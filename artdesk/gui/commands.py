@@ -12,7 +12,7 @@ from collections.abc import Callable, Mapping
 from dataclasses import dataclass
 from typing import Any
 
-from PySide6.QtCore import QCoreApplication
+from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication
 from PySide6.QtGui import QUndoCommand
 
 from artdesk.core.errors import ArtdeskError
@@ -24,7 +24,17 @@ SOURCE = "desktop"
 
 
 def tr(text: str) -> str:
+    """A text marked below with ``QT_TRANSLATE_NOOP("commands", ...)``, in the user's language.
+
+    (lupdate reads a bare ``tr()`` outside a class as the empty context, which nothing looks up.)
+    """
     return QCoreApplication.translate("commands", text)
+
+
+_FAILED = QT_TRANSLATE_NOOP("commands", "Could not undo or redo “{what}”: {why}")
+_CREATE = QT_TRANSLATE_NOOP("commands", "Create “{title}”")
+_DELETE = QT_TRANSLATE_NOOP("commands", "Delete “{title}”")
+_EDIT = QT_TRANSLATE_NOOP("commands", "Edit “{title}” ({fields})")
 
 
 @dataclass
@@ -87,9 +97,7 @@ class _CatalogCommand(QUndoCommand):
 
     def _failed(self, exc: BaseException) -> None:
         message = exc.message if isinstance(exc, ArtdeskError) else f"{type(exc).__name__}: {exc}"
-        self.ctx.failed(
-            tr("Could not undo or redo “{what}”: {why}").format(what=self._text, why=message)
-        )
+        self.ctx.failed(tr(_FAILED).format(what=self._text, why=message))
 
     def do_redo(self) -> tuple[int, Artwork | None]:
         raise NotImplementedError
@@ -100,7 +108,7 @@ class _CatalogCommand(QUndoCommand):
 
 class CreateArtworkCommand(_CatalogCommand):
     def __init__(self, ctx: CommandContext, created: Artwork) -> None:
-        super().__init__(ctx, tr("Create “{title}”").format(title=created.title))
+        super().__init__(ctx, tr(_CREATE).format(title=created.title))
         self.artwork = created
 
     def do_undo(self) -> tuple[int, Artwork | None]:
@@ -118,7 +126,7 @@ class CreateArtworkCommand(_CatalogCommand):
 
 class DeleteArtworkCommand(_CatalogCommand):
     def __init__(self, ctx: CommandContext, deleted: Artwork) -> None:
-        super().__init__(ctx, tr("Delete “{title}”").format(title=deleted.title))
+        super().__init__(ctx, tr(_DELETE).format(title=deleted.title))
         self.artwork = deleted
 
     def do_undo(self) -> tuple[int, Artwork | None]:
@@ -144,9 +152,7 @@ class EditArtworkCommand(_CatalogCommand):
         after: Mapping[str, Any],
     ) -> None:
         names = ", ".join(sorted(after))
-        super().__init__(
-            ctx, tr("Edit “{title}” ({fields})").format(title=artwork.title, fields=names)
-        )
+        super().__init__(ctx, tr(_EDIT).format(title=artwork.title, fields=names))
         self.artwork_id = artwork.id
         self.before = dict(before)
         self.after = dict(after)
