@@ -122,10 +122,13 @@ class Authenticator:
             self._touched[key_id] = now
             return True
 
-    def admit(self, principal: Principal, scope: str, *, write: bool, request: Request) -> None:
-        """Count the request against the key's limit (429 when over), then check the scope."""
+    def admit(
+        self, principal: Principal, scope: str, *, write: bool, request: Request, n: int = 1
+    ) -> None:
+        """Count the request against the key's limit (429 when over), then check the scope.
+        ``n``: a batch of that many writes, each counted as the single request would be."""
         decision = self.limiter.hit(
-            principal.key.id, principal.key.rate_limit_per_minute, write=write
+            principal.key.id, principal.key.rate_limit_per_minute, write=write, n=n
         )
         if not decision.allowed:
             raise ApiError(
@@ -148,6 +151,14 @@ def rate_limit_headers(request: Request) -> dict[str, str]:
 
 def authenticator(request: Request) -> Authenticator:
     return request.app.state.authenticator
+
+
+async def authenticated(
+    request: Request, credentials: HTTPAuthorizationCredentials | None = Security(bearer)
+) -> Principal:
+    """A dependency: the authenticated caller, not yet counted nor checked for a scope (a
+    batch route admits it with ``Authenticator.admit(..., n=len(items))`` once it knows n)."""
+    return await authenticator(request).authenticate(credentials)
 
 
 def require(scope: str, *, write: bool = False) -> Callable[..., Principal]:

@@ -13,7 +13,7 @@ from __future__ import annotations
 import hashlib
 import json
 import threading
-from collections.abc import Callable, Mapping
+from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -52,10 +52,15 @@ Remember = Callable[[Any, Outcome], None]
 
 
 def request_hash(request: Request, body: Any, if_match: str | None) -> str:
+    return write_hash(request.method, request.url.path, body, if_match)
+
+
+def write_hash(method: str, path: str, body: Any, if_match: str | None = None) -> str:
+    """What identifies a write for its key: method, path, the validated body and If-Match."""
     canonical = json.dumps(
         {
-            "method": request.method,
-            "path": request.url.path,
+            "method": method,
+            "path": path,
             "body": jsonable_encoder(body),
             "if_match": if_match,
         },
@@ -169,6 +174,82 @@ class Idempotency:
                 return outcome.response()
         finally:
             self._release(slot)
+
+    def run_many(
+        self,
+        principal: Principal,
+        entries: Sequence[tuple[str | None, str]],
+        write: Callable[[list[int], RememberItem], Mapping[int, Outcome]],
+    ) -> list[Outcome]:
+        """Several writes in one request, each with its own key (or None) and request digest
+        (``write_hash`` of the single request it stands for, so a key works the same either
+        way). Keys already used replay their first answer, or are a 409 when used for another
+        request; ``write(indexes, remember)`` writes the rest and answers them by index,
+        calling ``remember(session, index, outcome)`` in its transaction. One ``Outcome`` per
+        entry, in order. The keys are held (in sorted order) until the records are kept, so a
+        concurrent request with one of them waits and then replays."""
+        keys = [k for k, _ in entries if k is not None]
+        for k in keys:
+            if not k or len(k) > MAX_IDEMPOTENCY_KEY:
+                raise ApiError(
+                    400, f"an idempotency key must be 1 to {MAX_IDEMPOTENCY_KEY} characters"
+                )
+        if len(set(keys)) != len(keys):
+            raise ApiError(400, "every idempotency key of a batch must be different")
+        api_key_id = principal.key.id
+        slots = sorted((api_key_id, k) for k in keys)
+        locks = [self._lock_for(slot) for slot in slots]
+        held: list[threading.Lock] = []
+        try:
+            for lock in locks:
+                lock.acquire()
+                held.append(lock)
+            stored, expired = self.store.get_many(api_key_id, keys)
+            if expired:
+                self.store.forget(api_key_id, expired)  # so the records below are plain inserts
+            answers: dict[int, Outcome] = {}
+            todo: list[int] = []
+            for i, (k, digest) in enumerate(entries):
+                record = stored.get(k) if k is not None else None
+                if record is None:
+                    todo.append(i)
+                elif record.request_hash != digest:
+                    err = ApiError(
+                        409,
+                        f"idempotency key {k!r} was used for a different request in the last 24 hours",
+                    )
+                    answers[i] = Outcome(409, err.body())
+                else:
+                    saved = json.loads(record.body)
+                    headers = {**saved.get("headers", {}), REPLAYED_HEADER: "true"}
+                    answers[i] = Outcome(record.status_code, saved.get("body"), headers)
+
+            def remember(session: Any, i: int, outcome: Outcome) -> None:
+                k = entries[i][0]
+                if k is not None and 200 <= outcome.status < 300:
+                    _, record = _record(outcome)
+                    self.store.put(
+                        api_key_id,
+                        k,
+                        entries[i][1],
+                        outcome.status,
+                        record,
+                        session=session,
+                        new=True,
+                    )
+
+            if todo:
+                answers.update(write(todo, remember))
+            return [answers[i] for i in range(len(entries))]
+        finally:
+            for lock in reversed(held):
+                lock.release()
+            for slot in slots:
+                self._release(slot)
+
+
+# remember(session, index, outcome): keep the record of item ``index`` in ``session``'s transaction.
+RememberItem = Callable[[Any, int, Outcome], None]
 
 
 def _record(outcome: Outcome) -> tuple[Any, str]:

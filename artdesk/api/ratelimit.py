@@ -46,8 +46,9 @@ class RateLimiter:
         self._windows: dict[int, tuple[int, int]] = {}  # key id -> (window start, count)
         self._days: dict[int, tuple[int, int, int]] = {}  # key id -> (day, reads, writes)
 
-    def hit(self, key_id: int, limit: int, *, write: bool) -> Decision:
-        """Count one request; refused requests do not use up the window."""
+    def hit(self, key_id: int, limit: int, *, write: bool, n: int = 1) -> Decision:
+        """Count one request (``n``: a batch of that many, refused unless all fit in the
+        window); refused requests do not use up the window."""
         now = self._clock()
         window = int(now // WINDOW_SECONDS) * WINDOW_SECONDS
         reset_at = window + WINDOW_SECONDS
@@ -55,19 +56,19 @@ class RateLimiter:
             start, count = self._windows.get(key_id, (window, 0))
             if start != window:
                 count = 0
-            if count >= limit:
+            if count + n > limit:
                 self._windows[key_id] = (window, count)
                 return Decision(False, limit, 0, reset_at, max(1, math.ceil(reset_at - now)))
-            count += 1
+            count += n
             self._windows[key_id] = (window, count)
             day = int(now // 86_400)
             d, reads, writes = self._days.get(key_id, (day, 0, 0))
             if d != day:
                 reads = writes = 0
             if write:
-                writes += 1
+                writes += n
             else:
-                reads += 1
+                reads += n
             self._days[key_id] = (day, reads, writes)
             return Decision(True, limit, limit - count, reset_at, 0)
 

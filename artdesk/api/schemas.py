@@ -204,6 +204,38 @@ class ArtworkUpsertResult(BaseModel):
     created: bool
 
 
+MAX_BATCH = 100
+
+
+class ArtworkBatchItem(_In):
+    idempotency_key: str | None = Field(
+        None,
+        min_length=1,
+        max_length=200,
+        description="Like X-Idempotency-Key on POST /v1/artworks (the same key works either way)",
+    )
+    artwork: dict[str, Any] = Field(
+        description="The body of POST /v1/artworks (ArtworkCreate), validated item by item"
+    )
+
+
+class ArtworkBatch(_In):
+    """POST /v1/artworks/batch: up to 100 upserts, each with its own idempotency key."""
+
+    items: list[ArtworkBatchItem] = Field(min_length=1, max_length=MAX_BATCH)
+
+
+class ArtworkBatchResult(BaseModel):
+    status: int = Field(description="What POST /v1/artworks would have answered: 201, 400, 409")
+    body: dict[str, Any] = Field(description="Its body: ArtworkUpsertResult, or ErrorBody")
+    etag: str | None = None
+    replayed: bool = Field(False, description="The first answer to this idempotency key")
+
+
+class ArtworkBatchResults(BaseModel):
+    results: list[ArtworkBatchResult]
+
+
 class ArtworkList(BaseModel):
     artworks: list[ArtworkPublic]
     total: int

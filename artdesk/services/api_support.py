@@ -64,6 +64,39 @@ class IdempotencyStore:
                 row.request_hash, row.status_code, row.response_body, row.created_at
             )
 
+    def get_many(
+        self, api_key_id: int, keys: list[str]
+    ) -> tuple[dict[str, StoredResponse], set[str]]:
+        """``get`` for several keys in one query: the stored responses by key, and the keys
+        whose record has expired (still in the table until purged)."""
+        out: dict[str, StoredResponse] = {}
+        expired: set[str] = set()
+        if not keys:
+            return out, expired
+        oldest = utcnow() - self.ttl
+        with self.db.read() as s:
+            for row in s.scalars(
+                select(IdempotencyRow).where(
+                    IdempotencyRow.api_key_id == api_key_id, IdempotencyRow.key.in_(keys)
+                )
+            ):
+                if row.created_at < oldest:
+                    expired.add(row.key)
+                else:
+                    out[row.key] = StoredResponse(
+                        row.request_hash, row.status_code, row.response_body, row.created_at
+                    )
+        return out, expired
+
+    def forget(self, api_key_id: int, keys: set[str]) -> None:
+        """Delete the records of these keys (expired ones, before they are used again)."""
+        with self.db.write() as s:
+            s.execute(
+                delete(IdempotencyRow).where(
+                    IdempotencyRow.api_key_id == api_key_id, IdempotencyRow.key.in_(sorted(keys))
+                )
+            )
+
     def put(
         self,
         api_key_id: int,
@@ -73,12 +106,30 @@ class IdempotencyStore:
         body: str,
         *,
         session: Session | None = None,
+        new: bool = False,
     ) -> None:
         """Store a response (replacing an expired record with the same key).
 
         ``session``: write it in that session's transaction (the write the response is for,
-        so both are committed or neither) instead of a transaction of its own.
+        so both are committed or neither) instead of a transaction of its own. ``new``: the
+        caller knows there is no record with this key, not even an expired one (a plain
+        insert, without looking).
         """
+        if session is not None and new:
+            session.execute(
+                IdempotencyRow.__table__.insert(),
+                [
+                    {
+                        "key": key,
+                        "api_key_id": api_key_id,
+                        "request_hash": request_hash,
+                        "status_code": status_code,
+                        "response_body": body,
+                        "created_at": utcnow(),
+                    }
+                ],
+            )
+            return
         if session is not None:
             self._put(session, api_key_id, key, request_hash, status_code, body)
             return

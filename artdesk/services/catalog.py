@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Callable, Iterable, Mapping, Sequence
-from dataclasses import dataclass, replace
+from dataclasses import dataclass, field, replace
 from datetime import datetime
 from typing import Any
 
@@ -17,7 +17,13 @@ from sqlalchemy import Connection, Select, and_, delete, func, or_, select, text
 from sqlalchemy.orm import Session
 
 from artdesk.core.dates import parse_creation_year
-from artdesk.core.errors import ConflictError, NotFoundError, StaleVersionError, ValidationError
+from artdesk.core.errors import (
+    ArtdeskError,
+    ConflictError,
+    NotFoundError,
+    StaleVersionError,
+    ValidationError,
+)
 from artdesk.core.fingerprint import artist_display, slug, source_fingerprint
 from artdesk.core.models import (
     ARTWORK_EDIT_FIELDS,
@@ -145,6 +151,14 @@ def fts_match(terms: list[str]) -> str:
 
 def sort_text(value: str | None) -> str:
     return slug(value)[:SORT_PREFIX_LEN] if value else ""
+
+
+@dataclass(slots=True)
+class KnownArtists:
+    """Artists a batch of writes looked up: by slug, and which (partner, artist) pairs exist."""
+
+    by_slug: dict[str, ArtistRow] = field(default_factory=dict)
+    linked: set[tuple[int, int]] = field(default_factory=set)
 
 
 class CatalogService:
@@ -317,14 +331,28 @@ class CatalogService:
 
     # ------------------------------------------------------------------ artists
     def _ensure_artists(
-        self, s: Session, names: Sequence[str], partner_id: int | None, source: str
+        self,
+        s: Session,
+        names: Sequence[str],
+        partner_id: int | None,
+        source: str,
+        known: KnownArtists | None = None,
     ) -> list[ArtistRow]:
-        """Resolve names to artists (exact slug, then the resolver), creating missing ones."""
+        """Resolve names to artists (exact slug, then the resolver), creating missing ones.
+        ``known``: what earlier calls in the same transaction found (read and kept up to date)."""
         rows: list[ArtistRow] = []
         for raw in names:
             name = " ".join(raw.split())
             artist_slug = slug(name)
             if not artist_slug:
+                continue
+            if known is not None and artist_slug in known.by_slug:
+                row = known.by_slug[artist_slug]
+                if partner_id is not None and (partner_id, row.id) not in known.linked:
+                    s.add(PartnerArtistRow(partner_id=partner_id, artist_id=row.id))
+                    known.linked.add((partner_id, row.id))
+                if row not in rows:
+                    rows.append(row)
                 continue
             row = s.scalar(select(ArtistRow).where(ArtistRow.slug == artist_slug))
             if row is None and self.artist_resolver is not None:
@@ -346,9 +374,36 @@ class CatalogService:
                 )
             if partner_id is not None and s.get(PartnerArtistRow, (partner_id, row.id)) is None:
                 s.add(PartnerArtistRow(partner_id=partner_id, artist_id=row.id))
+            if known is not None:
+                known.by_slug[artist_slug] = row
+                if partner_id is not None:
+                    known.linked.add((partner_id, row.id))
             if row not in rows:
                 rows.append(row)
         return rows
+
+    @staticmethod
+    def _known_artists(s: Session, names: Iterable[str], partner_id: int) -> KnownArtists:
+        """The artists with these names' slugs and which of them the partner has, in two
+        queries (for a batch of writes that would otherwise look each up)."""
+        slugs = {slug(" ".join(n.split())) for n in names} - {""}
+        known = KnownArtists()
+        if not slugs:
+            return known
+        for row in s.scalars(select(ArtistRow).where(ArtistRow.slug.in_(sorted(slugs)))):
+            known.by_slug[row.slug] = row
+        ids = [r.id for r in known.by_slug.values()]
+        if ids:
+            known.linked = {
+                (partner_id, aid)
+                for aid in s.scalars(
+                    select(PartnerArtistRow.artist_id).where(
+                        PartnerArtistRow.partner_id == partner_id,
+                        PartnerArtistRow.artist_id.in_(ids),
+                    )
+                )
+            }
+        return known
 
     def create_artist(
         self, name: str, *, partner_id: int | None = None, source: str = "cli", **fields: Any
@@ -1037,6 +1092,7 @@ class CatalogService:
         source: str,
         *,
         synced: bool = False,
+        known: KnownArtists | None = None,
     ) -> tuple[ArtworkRow, list[ArtistRow], PartnerRow]:
         """``_insert_artwork`` returning the new row, its artists and its partner (all loaded)."""
         partner = s.get(PartnerRow, partner_id)
@@ -1051,7 +1107,7 @@ class CatalogService:
             raise ConflictError(
                 f"inventory number {inv!r} is already used by another work of this partner"
             )
-        artist_rows = self._ensure_artists(s, names, partner_id, source)
+        artist_rows = self._ensure_artists(s, names, partner_id, source, known)
         now = utcnow()
         row = ArtworkRow(partner_id=partner_id, created_at=now, updated_at=now, **clean)
         if synced:
@@ -1073,15 +1129,18 @@ class CatalogService:
         if artist_rows:
             changes["artists"] = {"old": None, "new": [a.name for a in artist_rows]}
         s.execute(
-            ChangelogRow.__table__.insert().values(
-                entity_type="artwork",
-                entity_id=row.id,
-                action="create",
-                source=source,
-                field_changes=_jsonable(changes),
-                partner_id=partner_id,
-                created_at=utcnow(),
-            )
+            ChangelogRow.__table__.insert(),  # parameters apart: one compiled statement
+            [
+                {
+                    "entity_type": "artwork",
+                    "entity_id": row.id,
+                    "action": "create",
+                    "source": source,
+                    "field_changes": _jsonable(changes),
+                    "partner_id": partner_id,
+                    "created_at": utcnow(),
+                }
+            ],
         )
         return row, artist_rows, partner
 
@@ -1200,59 +1259,162 @@ class CatalogService:
         the work is written and before the commit (the API keeps its idempotency record there:
         both are committed, or neither); if it raises, nothing is written.
         """
-        clean, names = self._prepare(data, create=True)
-        names = names or []
-        display = artist_display(names)
-        fp = source_fingerprint(display, clean["title"], clean.get("creation_year"))
-        with self.db.write() as s:
-            # By the fingerprint index: SQLite (no statistics) would otherwise pick the
-            # (partner_id, id) index for the ORDER BY and scan every work of the partner, a cost
-            # that grows with the catalog ("partner_id + 0" is not indexable; the few matches
-            # are then sorted).
-            matches = list(
-                s.scalars(
-                    select(ArtworkRow.id)
-                    .where(
-                        ArtworkRow.source_fingerprint == fp,
-                        (ArtworkRow.partner_id + 0) == partner_id,
-                    )
-                    .order_by(ArtworkRow.id)
-                )
+        hook = None
+        if before_commit is not None:
+            hook = lambda s, _i, artwork, created: before_commit(s, artwork, created)  # noqa: E731
+        [result] = self._upsert(
+            [data], partner_id=partner_id, source=source, before_commit=hook, savepoints=False
+        )
+        if isinstance(result, ArtdeskError):
+            raise result
+        return result
+
+    def upsert_artworks(
+        self,
+        items: Sequence[Mapping[str, Any]],
+        *,
+        partner_id: int,
+        source: str,
+        before_commit: Callable[[Session, int, Artwork, bool], None] | None = None,
+    ) -> list[tuple[Artwork, bool] | ArtdeskError]:
+        """``upsert_artwork`` for several works in one transaction, in order (a later item
+        with the fingerprint of an earlier one merges into it, as a later POST would).
+
+        Each item is its own savepoint: an item the catalog refuses (validation, several works
+        with its fingerprint, an inventory number in use) writes nothing and its place in the
+        result holds the error; the others are written. ``before_commit(session, index,
+        artwork, created)`` runs for each written item inside its savepoint; if it raises,
+        nothing of the batch is written."""
+        return self._upsert(
+            items, partner_id=partner_id, source=source, before_commit=before_commit,
+            savepoints=True,
+        )  # fmt: skip
+
+    def _upsert(
+        self,
+        items: Sequence[Mapping[str, Any]],
+        *,
+        partner_id: int,
+        source: str,
+        before_commit: Callable[[Session, int, Artwork, bool], None] | None,
+        savepoints: bool,
+    ) -> list[tuple[Artwork, bool] | ArtdeskError]:
+        results: list[tuple[Artwork, bool] | ArtdeskError] = []
+        prepared: list[tuple[int, dict[str, Any], list[str], str]] = []
+        for i, data in enumerate(items):
+            try:
+                clean, names = self._prepare(data, create=True)
+            except ArtdeskError as exc:
+                if not savepoints:
+                    raise
+                results.append(exc)
+                continue
+            names = names or []
+            fp = source_fingerprint(
+                artist_display(names), clean["title"], clean.get("creation_year")
             )
-            if len(matches) > 1:
-                raise ConflictError(
-                    f"{len(matches)} artworks of this entity share this fingerprint; update one by id",
-                    candidates=matches,
-                )
-            if not matches:
-                # The new row, its artists and partner are at hand: no re-read of the work.
-                row, artist_rows, partner = self._insert_artwork_row(
-                    s, clean, names, partner_id, source, synced=True
-                )
-                out = Artwork(
-                    **{f: getattr(row, f) for f in _ARTWORK_ROW_FIELDS},
-                    artists=tuple(ArtistRef(a.id, a.name, a.slug) for a in artist_rows),
-                    partner_slug=partner.slug,
-                    partner_name=partner.name,
-                )
-                if before_commit is not None:
-                    before_commit(s, out, True)
-                created = True
-            else:
-                row = s.get(ArtworkRow, matches[0])
-                merge = {k: v for k, v in clean.items() if v is not None}
-                diff = self._apply(s, row, merge, names or None, source)
-                row.last_synced_at = utcnow()
-                if diff:
-                    row.updated_at = utcnow()
-                    self._log(s, "artwork", row.id, "update", source, diff, partner_id)
-                created = False
-                s.flush()
-                out = self._artworks_out(s, [row], detail=False)[0]
-                if before_commit is not None:
-                    before_commit(s, out, False)
-        self.notifier.emit(Changes.artworks({out.id}, source))
-        return out, created
+            prepared.append((i, clean, names, fp))
+            results.append(None)  # type: ignore[arg-type]  # filled in below
+        written: set[int] = set()
+        if prepared:
+            with self.db.write() as s:
+                by_fp = self._artworks_by_fingerprint(s, {p[3] for p in prepared}, partner_id)
+                known = None
+                if savepoints:
+                    known = self._known_artists(s, (n for p in prepared for n in p[2]), partner_id)
+                kept: list[Any] = [s.get(PartnerRow, partner_id)]  # stays in the identity map
+                for i, clean, names, fp in prepared:
+                    if not savepoints:
+                        out, created = self._upsert_one(
+                            s, clean, names, fp, by_fp, partner_id, source, kept, known
+                        )
+                        if before_commit is not None:
+                            before_commit(s, i, out, created)
+                        results[i] = (out, created)
+                        written.add(out.id)
+                        continue
+                    had = list(by_fp.get(fp, []))
+                    try:
+                        with s.begin_nested():
+                            out, created = self._upsert_one(
+                                s, clean, names, fp, by_fp, partner_id, source, kept, known
+                            )
+                            if before_commit is not None:
+                                before_commit(s, i, out, created)
+                    except ArtdeskError as exc:
+                        # Rolled back to the savepoint: forget what this item added.
+                        by_fp[fp] = had
+                        known = KnownArtists()
+                        results[i] = exc
+                        continue
+                    results[i] = (out, created)
+                    written.add(out.id)
+        if written:
+            self.notifier.emit(Changes.artworks(written, source))
+        return results
+
+    @staticmethod
+    def _artworks_by_fingerprint(
+        s: Session, fps: set[str], partner_id: int
+    ) -> dict[str, list[int]]:
+        """The partner's works with these fingerprints, by fingerprint, in id order."""
+        out: dict[str, list[int]] = {}
+        # By the fingerprint index: SQLite (no statistics) would otherwise pick the
+        # (partner_id, id) index for the ORDER BY and scan every work of the partner, a cost
+        # that grows with the catalog ("partner_id + 0" is not indexable; the few matches
+        # are then sorted).
+        for aid, fp in s.execute(
+            select(ArtworkRow.id, ArtworkRow.source_fingerprint)
+            .where(
+                ArtworkRow.source_fingerprint.in_(sorted(fps)),
+                (ArtworkRow.partner_id + 0) == partner_id,
+            )
+            .order_by(ArtworkRow.id)
+        ):
+            out.setdefault(fp, []).append(aid)
+        return out
+
+    def _upsert_one(
+        self,
+        s: Session,
+        clean: dict[str, Any],
+        names: list[str],
+        fp: str,
+        by_fp: dict[str, list[int]],
+        partner_id: int,
+        source: str,
+        kept: list[Any],
+        known: KnownArtists | None,
+    ) -> tuple[Artwork, bool]:
+        matches = by_fp.get(fp, [])
+        if len(matches) > 1:
+            raise ConflictError(
+                f"{len(matches)} artworks of this entity share this fingerprint; update one by id",
+                candidates=list(matches),
+            )
+        if not matches:
+            # The new row, its artists and partner are at hand: no re-read of the work.
+            row, artist_rows, partner = self._insert_artwork_row(
+                s, clean, names, partner_id, source, synced=True, known=known
+            )
+            kept.extend((partner, *artist_rows))
+            by_fp[fp] = [row.id]
+            out = Artwork(
+                **{f: getattr(row, f) for f in _ARTWORK_ROW_FIELDS},
+                artists=tuple(ArtistRef(a.id, a.name, a.slug) for a in artist_rows),
+                partner_slug=partner.slug,
+                partner_name=partner.name,
+            )
+            return out, True
+        row = s.get(ArtworkRow, matches[0])
+        merge = {k: v for k, v in clean.items() if v is not None}
+        diff = self._apply(s, row, merge, names or None, source)
+        row.last_synced_at = utcnow()
+        if diff:
+            row.updated_at = utcnow()
+            self._log(s, "artwork", row.id, "update", source, diff, partner_id)
+        s.flush()
+        return self._artworks_out(s, [row], detail=False)[0], False
 
     def delete_artwork(
         self,

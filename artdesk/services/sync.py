@@ -31,7 +31,7 @@ from pathlib import Path
 from typing import Any, Protocol
 
 import httpx
-from sqlalchemy import delete, event, select
+from sqlalchemy import delete, select
 from sqlalchemy.orm import Session
 
 from artdesk.core.errors import ArtdeskError, NotFoundError, ValidationError
@@ -49,7 +49,8 @@ from artdesk.db.models import (
 from artdesk.services.catalog import ArtworkQuery, CatalogService
 from artdesk.services.changes import Changes
 from artdesk.services.sync_hal import HalPull, apply_hal_fields, create_local, hal_client
-from artdesk.sync.client import PAGE_LIMIT, RemoteWork, V1Client
+from artdesk.services.sync_merge import Incoming, merge_batch
+from artdesk.sync.client import MAX_PUSH_BATCH, PAGE_LIMIT, BatchResult, RemoteWork, V1Client
 from artdesk.sync.errors import (
     RemoteAuthError,
     RemoteConflict,
@@ -246,6 +247,7 @@ class SyncService:
         self.transport = transport
         self.retry = retry or RetryPolicy()
         self.concurrency = max(1, concurrency)
+        self.push_batch = MAX_PUSH_BATCH  # at most this many creates per batch request
 
     # ------------------------------------------------------------------ secrets
     @property
@@ -592,47 +594,62 @@ class SyncService:
             held=held,
             blocked=blocked,
         )
-        tasks: list[Callable[[], _Outcome]] = []
+        tasks: list[_Task] = []
         merged_into: dict[int, int] = {}
-        for aid in plan.creates:
-            tasks.append(_bind(self._task_create, client, row, works[aid], fields, False))
+        creates = [works[aid] for aid in plan.creates]
         for aid, link in links.items():
             if link.state == "separate" and link.remote_artwork_id is None and aid in works:
-                tasks.append(_bind(self._task_create, client, row, works[aid], fields, True))
+                tasks.append(_Task(_bind(self._task_create, client, row, works[aid], fields, True)))
         for group in plan.groups:
             decision = decisions.get(group.fingerprint, "skip")
             steps = group_steps(group, decision)
             if decision == "skip":
                 report.add("skipped", len(group.new_ids))
                 report.messages.append(f"skipped (decide per group): {group.describe()}")
-            for aid in steps.creates:
-                tasks.append(_bind(self._task_create, client, row, works[aid], fields, False))
+            creates.extend(works[aid] for aid in steps.creates)
             for aid in steps.separate_creates:
-                tasks.append(_bind(self._task_create, client, row, works[aid], fields, True))
+                tasks.append(_Task(_bind(self._task_create, client, row, works[aid], fields, True)))
             merged_into.update(steps.merged_into)
         for up in plan.updates:
             link = links[up.artwork_id]
             tasks.append(
-                _bind(
-                    self._task_update,
-                    client,
-                    row,
-                    works[up.artwork_id],
-                    link,
-                    up.changes,
-                    link.etag,
-                    fields,
-                    held.get(up.artwork_id, set()),
+                _Task(
+                    _bind(
+                        self._task_update,
+                        client,
+                        row,
+                        works[up.artwork_id],
+                        link,
+                        up.changes,
+                        link.etag,
+                        fields,
+                        held.get(up.artwork_id, set()),
+                    )
                 )
             )
         for d in plan.deletes:
+            link = links[d.artwork_id]
             tasks.append(
-                _bind(
-                    self._task_delete, client, row, links[d.artwork_id], d.remote_artwork_id, fields
-                )
+                _Task(_bind(self._task_delete, client, row, link, d.remote_artwork_id, fields))
             )
-        total = len(tasks) + len(merged_into)
-        self._execute(row, tasks, report, progress, cancel, "push", total)
+        window = self.concurrency * 4
+        if row.kind == "artdesk" and creates:
+            # An artdesk remote takes the creates in batches (POST /v1/artworks/batch, one
+            # transaction and one request for many works); a batch is one task. The remote
+            # writes one batch at a time, so a few in flight keep it busy (more would only
+            # wait there), and a cancel still stops a push partway.
+            size = _batch_size(len(creates), self.concurrency, self.push_batch)
+            tasks[:0] = [
+                _Task(_bind(self._task_create_batch, client, row, chunk, fields), len(chunk))
+                for chunk in _chunks(creates, size)
+            ]
+            window = max(2, self.concurrency // 2)
+        else:
+            tasks[:0] = [
+                _Task(_bind(self._task_create, client, row, w, fields, False)) for w in creates
+            ]
+        total = sum(t.works for t in tasks) + len(merged_into)
+        self._execute(row, tasks, report, progress, cancel, "push", total, window)
         if merged_into:
             self._write_merged(row, merged_into, works, fields, report)
         if progress:
@@ -641,21 +658,22 @@ class SyncService:
     def _execute(
         self,
         row: SyncRemoteRow,
-        tasks: list[Callable[[], _Outcome]],
+        tasks: list[_Task],
         report: SyncReport,
         progress: ProgressFn | None,
         cancel: Cancel | None,
         phase: str,
         total: int,
+        window: int,
     ) -> None:
-        """Run network tasks on the pool; write their outcomes in batches on this thread."""
+        """Run network tasks on the pool, at most ``window`` at a time; write their outcomes
+        in batches on this thread."""
         done = 0
         pending: list[_Outcome] = []
         fatal: BaseException | None = None
         cancelled = False
-        window = self.concurrency * 4
         it = iter(tasks)
-        running: set[Future] = set()
+        running: dict[Future, int] = {}  # -> how many works the task is for
         last_flush = time.monotonic()
         if progress:
             progress(SyncProgress(phase, 0, total))
@@ -669,19 +687,20 @@ class SyncService:
                         task = next(it, None)
                         if task is None:
                             break
-                        running.add(pool.submit(task))
+                        running[pool.submit(task.run)] = task.works
                     if not running:
                         break
-                    finished, running = wait(running, timeout=0.5, return_when=FIRST_COMPLETED)
+                    finished, _ = wait(running, timeout=0.5, return_when=FIRST_COMPLETED)
                     for fut in finished:
+                        works = running.pop(fut)
                         try:
-                            pending.append(fut.result())
+                            pending.extend(_outcomes(fut.result()))
                         except (RemoteUnavailable, RemoteAuthError) as exc:
                             fatal = fatal or exc
                         except RemoteError as exc:
-                            report.add("failed")
+                            report.add("failed", works)
                             report.messages.append(exc.message)
-                        done += 1
+                        done += works
                     if len(pending) >= BATCH or (pending and time.monotonic() - last_flush > 1.0):
                         self._write_outcomes(row, pending, report)
                         pending = []
@@ -695,7 +714,7 @@ class SyncService:
                 wait(running)
                 for fut in running:
                     if fut.done() and not fut.cancelled() and fut.exception() is None:
-                        pending.append(fut.result())
+                        pending.extend(_outcomes(fut.result()))
                 self._write_outcomes(row, pending, report)
                 raise
         self._write_outcomes(row, pending, report)
@@ -733,28 +752,7 @@ class SyncService:
                         work.id, "failed", message=f"work {work.id} ({work.title}): {exc.message}"
                     )
                 raise
-            rid = str(out["id"])
-            fp = str(out.get("source_fingerprint") or work.source_fingerprint)
-            if out.get("created", True):
-                return _Outcome(
-                    work.id, "created", rid, fp, etag, dict(local), version=work.version
-                )
-            # The remote merged our fields into a work it already had (another desk pushed it):
-            # fetch it and merge what it has that we do not.
-            remote = client.get_artwork(rid)
-            merged = three_way(body, local, remote_fields(remote.data, fields), fields)
-            return _Outcome(
-                work.id,
-                "adopted",
-                rid,
-                fp,
-                remote.etag,
-                merged.new_base,
-                version=work.version,
-                take_remote=merged.take_remote,
-                conflicts=merged.conflicts,
-                pending_local=bool(merged.push_local),
-            )
+            return self._created(client, work, local, body, out, etag, fields)
         # Its own remote work although another shares the fingerprint: create under a unique
         # temporary title (no upsert can match it), then rename it by id.
         temp = dict(body, title=temporary_title(work.title, row.uid, work.id))
@@ -780,6 +778,85 @@ class SyncService:
             base,
             version=work.version,
         )
+
+    @staticmethod
+    def _created(
+        client: V1Client,
+        work: Artwork,
+        local: dict[str, Any],
+        body: dict[str, Any],
+        out: Mapping[str, Any],
+        etag: str | None,
+        fields: tuple[str, ...],
+    ) -> _Outcome:
+        """The outcome of a POST the remote answered with ``out`` (201)."""
+        rid = str(out["id"])
+        fp = str(out.get("source_fingerprint") or work.source_fingerprint)
+        if out.get("created", True):
+            return _Outcome(work.id, "created", rid, fp, etag, dict(local), version=work.version)
+        # The remote merged our fields into a work it already had (another desk pushed it):
+        # fetch it and merge what it has that we do not.
+        remote = client.get_artwork(rid)
+        merged = three_way(body, local, remote_fields(remote.data, fields), fields)
+        return _Outcome(
+            work.id,
+            "adopted",
+            rid,
+            fp,
+            remote.etag,
+            merged.new_base,
+            version=work.version,
+            take_remote=merged.take_remote,
+            conflicts=merged.conflicts,
+            pending_local=bool(merged.push_local),
+        )
+
+    def _task_create_batch(
+        self, client: V1Client, row: SyncRemoteRow, works: list[Artwork], fields: tuple[str, ...]
+    ) -> list[_Outcome]:
+        """POSTs of ``_task_create`` (not separate) in one ``POST /v1/artworks/batch``, with
+        the same idempotency key per work (so a retry, or a rerun after a crash, replays them
+        whichever way they were first sent). A remote without the batch route gets them one
+        by one."""
+        locals_ = [local_fields(w, fields) for w in works]
+        bodies = [{k: v for k, v in local.items() if v is not None} for local in locals_]
+        keys = [
+            idempotency_key(row.uid, w.id, w.version, "create", body)
+            for w, body in zip(works, bodies, strict=True)
+        ]
+        if client.batch_supported is not False:
+            try:
+                results = client.create_artworks(list(zip(bodies, keys, strict=True)))
+            except RemoteUnsupported:
+                pass  # remembered by the client: the rest of the push goes one by one
+            else:
+                return [
+                    self._batch_outcome(client, w, local, body, result, fields)
+                    for w, local, body, result in zip(works, locals_, bodies, results, strict=True)
+                ]
+        return [self._task_create(client, row, w, fields, False) for w in works]
+
+    def _batch_outcome(
+        self,
+        client: V1Client,
+        work: Artwork,
+        local: dict[str, Any],
+        body: dict[str, Any],
+        result: BatchResult,
+        fields: tuple[str, ...],
+    ) -> _Outcome:
+        if result.status in (200, 201) and "id" in result.body:
+            return self._created(client, work, local, body, result.body, result.etag, fields)
+        message = str(result.body.get("message") or result.body.get("error") or result.status)
+        if result.status == 409:
+            return _Outcome(
+                work.id,
+                "conflict",
+                conflict_kind="ambiguous",
+                conflict_value=[str(c) for c in result.body.get("candidates") or []],
+                message=f"work {work.id}: POST /v1/artworks/batch: {message}",
+            )
+        return _Outcome(work.id, "failed", message=f"work {work.id} ({work.title}): {message}")
 
     def _task_update(
         self,
@@ -1063,6 +1140,22 @@ class SyncService:
         row = s.get(ArtworkRow, artwork_id)
         if row is None:
             return None
+        refused = self._apply_remote(s, row, changes, source)
+        if report is not None:
+            if refused is None:
+                report.add("applied")
+            else:
+                report.add("failed")
+                report.messages.append(
+                    f"work {artwork_id}: the remote's value was refused: {refused}"
+                )
+        return row.version
+
+    def _apply_remote(
+        self, s: Session, row: ArtworkRow, changes: Mapping[str, Any], source: str
+    ) -> str | None:
+        """Remote values (wire fields) into ``row`` in one savepoint: None, or why refused
+        (then nothing is written)."""
         try:
             with s.begin_nested():
                 clean, names = self.catalog._prepare(_to_catalog(changes), create=False)
@@ -1073,16 +1166,9 @@ class SyncService:
                     s.flush()
                     self.catalog._log(s, "artwork", row.id, "update", source, diff, row.partner_id)
         except ArtdeskError as exc:
-            if report is not None:
-                report.add("failed")
-                report.messages.append(
-                    f"work {artwork_id}: the remote's value was refused: {exc.message}"
-                )
             s.refresh(row)
-            return row.version
-        if report is not None:
-            report.add("applied")
-        return row.version
+            return exc.message
+        return None
 
     # ------------------------------------------------------------------ pull
     def pull(
@@ -1299,152 +1385,15 @@ class SyncService:
         fields: tuple[str, ...],
         report: SyncReport,
     ) -> None:
-        source = f"sync:{row.name}"
-        touched: set[int] = set()
-        with self.db.write() as s:
-            links = {
-                r.remote_artwork_id: r
-                for r in s.scalars(
-                    select(SyncLinkRow).where(
-                        SyncLinkRow.remote_id == row.id,
-                        SyncLinkRow.remote_artwork_id.in_([w.id for w in works]),
-                        SyncLinkRow.state != "merged",
-                    )
-                )
-            }
-            held: dict[int, set[str]] = {}
-            blocked: set[int] = set()
-            for c in self._open_conflicts(s, row.id):
-                if c.kind == "field" and c.field:
-                    held.setdefault(c.artwork_id, set()).add(c.field)
-                else:
-                    blocked.add(c.artwork_id)
-            linked_rows = list(
-                s.scalars(
-                    select(ArtworkRow).where(
-                        ArtworkRow.id.in_([r.artwork_id for r in links.values()])
-                    )
-                )
-            )
-            current = {a.id: a for a in self.catalog._artworks_out(s, linked_rows, detail=False)}
-            wire = {w.id: remote_fields(w.data, fields) for w in works}
-            prints = {
-                w.id: str(w.data.get("source_fingerprint") or _wire_fingerprint(wire[w.id]))
-                for w in works
-            }
-            adoptable = _Adoptable(
-                s, row.id, partner_id, {prints[w.id] for w in works if w.id not in links}
-            )
-            for w in works:
-                theirs = wire[w.id]
-                fp = prints[w.id]
-                link = links.get(w.id)
-                if link is None:
-                    aid = adoptable.take(fp)
-                    if aid is None:
-                        created = self._create_local(s, partner_id, theirs, source, report)
-                        if created is None:
-                            continue
-                        adoptable.created(fp, created)
-                        aid = created.id
-                        link = SyncLinkRow(
-                            remote_id=row.id,
-                            artwork_id=aid,
-                            remote_artwork_id=w.id,
-                            remote_fingerprint=fp,
-                            remote_etag=w.etag,
-                            base=_jsonable(theirs),
-                            state="synced",
-                            pushed_version=created.version,
-                        )
-                        s.add(link)
-                        links[w.id] = link
-                        touched.add(aid)
-                        report.add("created")
-                        continue
-                    link = SyncLinkRow(
-                        remote_id=row.id,
-                        artwork_id=aid,
-                        remote_artwork_id=w.id,
-                        remote_fingerprint=fp,
-                        base=None,
-                        state="synced",
-                    )
-                    s.add(link)
-                    links[w.id] = link
-                    report.add("linked")
-                if link.artwork_id in blocked:
-                    continue
-                local_row = s.get(ArtworkRow, link.artwork_id)
-                if local_row is None:
-                    base = link.base or {}
-                    if any(not same(f, theirs.get(f), base.get(f)) for f in theirs if f in base):
-                        self._add_conflict(
-                            s,
-                            row.id,
-                            link.artwork_id,
-                            w.id,
-                            "deleted_local",
-                            None,
-                            None,
-                            None,
-                            theirs,
-                        )
-                        report.add("conflicts")
-                    continue
-                work = (
-                    current.get(link.artwork_id)
-                    or self.catalog._artworks_out(s, [local_row], detail=False)[0]
-                )
-                local = local_fields(work, fields)
-                merged = three_way(
-                    link.base, local, theirs, fields, held=held.get(link.artwork_id, ())
-                )
-                version = local_row.version
-                if merged.take_remote:
-                    version = self._apply_local(
-                        s, link.artwork_id, merged.take_remote, source, report
-                    )
-                    touched.add(link.artwork_id)
-                    report.add("updated")
-                for c in merged.conflicts:
-                    self._add_conflict(
-                        s, row.id, link.artwork_id, w.id, "field", c.field, c.base, c.mine, c.theirs
-                    )
-                    report.add("conflicts")
-                link.base = _jsonable(merged.new_base)
-                link.remote_fingerprint = fp
-                if w.etag:
-                    link.remote_etag = w.etag
-                elif "version" in w.data and str(w.data.get("id")) == w.id:
-                    link.remote_etag = f'"{w.id}-{w.data["version"]}"'
-                if not merged.push_local and not merged.conflicts:
-                    link.pushed_version = version
-                if merged.clean:
-                    report.add("unchanged")
-        if touched:
-            self.catalog.notifier.emit(Changes.artworks(touched, source))
-
-    def _adopt(self, s: Session, remote_id: int, partner_id: int, fp: str) -> int | None:
-        """The one unlinked local work with this fingerprint, if exactly one."""
-        candidates = list(
-            s.scalars(
-                select(ArtworkRow.id).where(
-                    ArtworkRow.partner_id == partner_id, ArtworkRow.source_fingerprint == fp
-                )
-            )
-        )
-        if not candidates:
-            return None
-        linked = set(
-            s.scalars(
-                select(SyncLinkRow.artwork_id).where(
-                    SyncLinkRow.remote_id == remote_id, SyncLinkRow.artwork_id.in_(candidates)
-                )
-            )
-        )
-        free = [c for c in candidates if c not in linked]
-        return free[0] if len(free) == 1 and len(candidates) == 1 else None
+        incoming = []
+        for w in works:
+            theirs = remote_fields(w.data, fields)
+            etag = w.etag
+            if not etag and "version" in w.data and str(w.data.get("id")) == w.id:
+                etag = f'"{w.id}-{w.data["version"]}"'
+            fp = str(w.data.get("source_fingerprint") or _wire_fingerprint(theirs))
+            incoming.append(Incoming(w.id, partner_id, theirs, fp, etag))
+        merge_batch(self, row, incoming, _V1Side(self, row, fields, report), report)
 
     def _create_local(
         self, s: Session, partner_id: int, theirs: dict[str, Any], source: str, report: SyncReport
@@ -1674,62 +1623,64 @@ class SyncService:
 
 
 # ---------------------------------------------------------------------- helpers
-class _Adoptable:
-    """``SyncService._adopt`` for a whole batch of remote works: one query for the local works
-    of the partner with the batch's fingerprints, one for which of them are linked already.
+class _V1Side:
+    """``MergeSide`` of a v1 remote (Artland, artdesk): its wire fields."""
 
-    It also keeps, for the batch's transaction, the rows every local create looks up again
-    (the partner, its artists, every row the batch writes): the session's identity map holds
-    rows only while something refers to them, and each lookup would otherwise be a query."""
+    tracks_push = True
 
-    def __init__(self, s: Session, remote_id: int, partner_id: int, fps: set[str]) -> None:
-        from artdesk.db.models import PartnerArtistRow, PartnerRow
+    def __init__(
+        self, svc: SyncService, row: SyncRemoteRow, fields: tuple[str, ...], report: SyncReport
+    ) -> None:
+        self.svc = svc
+        self.fields = fields
+        self.report = report
+        self.source = f"sync:{row.name}"
+        self._current: dict[int, Artwork] = {}
 
-        self.by_fp: dict[str, list[int]] = {}
-        self.linked: set[int] = set()
-        self.kept: list[Any] = [s.get(PartnerRow, partner_id)]
-        event.listen(s, "pending_to_persistent", self._keep)
-        self.kept.extend(
-            s.scalars(select(PartnerArtistRow).where(PartnerArtistRow.partner_id == partner_id))
+    def prefetch(self, s: Session, rows: list[ArtworkRow]) -> None:
+        self._current = {a.id: a for a in self.svc.catalog._artworks_out(s, rows, detail=False)}
+
+    def local(self, s: Session, row: ArtworkRow) -> dict[str, Any]:
+        work = (
+            self._current.get(row.id) or self.svc.catalog._artworks_out(s, [row], detail=False)[0]
         )
-        if not fps:
-            return
-        for aid, fp in s.execute(
-            select(ArtworkRow.id, ArtworkRow.source_fingerprint)
-            .where(ArtworkRow.partner_id == partner_id, ArtworkRow.source_fingerprint.in_(fps))
-            .order_by(ArtworkRow.id)
-        ):
-            self.by_fp.setdefault(fp, []).append(aid)
-        ids = [aid for group in self.by_fp.values() for aid in group]
-        if ids:
-            self.linked = set(
-                s.scalars(
-                    select(SyncLinkRow.artwork_id).where(
-                        SyncLinkRow.remote_id == remote_id, SyncLinkRow.artwork_id.in_(ids)
-                    )
-                )
-            )
+        return local_fields(work, self.fields)
 
-    def take(self, fp: str) -> int | None:
-        """The one unlinked local work with this fingerprint, if it is the only one (and so
-        linked from now on)."""
-        candidates = self.by_fp.get(fp, [])
-        if len(candidates) != 1 or candidates[0] in self.linked:
-            return None
-        self.linked.add(candidates[0])
-        return candidates[0]
+    def create(self, s: Session, w: Incoming) -> int | None:
+        created = self.svc._create_local(s, w.partner_id, w.fields, self.source, self.report)
+        return None if created is None else created.id
 
-    def _keep(self, _session: Session, instance: Any) -> None:
-        self.kept.append(instance)
+    def apply(self, s: Session, artwork_id: int, changes: Mapping[str, Any]) -> str | None:
+        row = s.get(ArtworkRow, artwork_id)
+        if row is None:
+            return "the local work is gone"
+        return self.svc._apply_remote(s, row, changes, self.source)
 
-    def created(self, fp: str, row: ArtworkRow) -> None:
-        """A local work made (and linked) in this batch."""
-        self.by_fp.setdefault(fp, []).append(row.id)
-        self.linked.add(row.id)
+    def gone_base(self, w: Incoming) -> Any:
+        return None
 
 
-def _bind(fn: Callable[..., _Outcome], *args: Any) -> Callable[[], _Outcome]:
+def _bind(fn: Callable[..., Any], *args: Any) -> Callable[[], Any]:
     return lambda: fn(*args)
+
+
+@dataclass(frozen=True, slots=True)
+class _Task:
+    """A network task of a push and how many works it is for."""
+
+    run: Callable[[], _Outcome | list[_Outcome]]
+    works: int = 1
+
+
+def _outcomes(result: _Outcome | list[_Outcome]) -> list[_Outcome]:
+    return result if isinstance(result, list) else [result]
+
+
+def _batch_size(creates: int, concurrency: int, most: int) -> int:
+    """Works per POST /v1/artworks/batch: up to ``most`` (at most the route's maximum), and
+    small enough that a small push still makes a few tasks per pool thread (progress and
+    cancel in steps)."""
+    return max(1, min(most, MAX_PUSH_BATCH, -(-creates // (concurrency * 4))))
 
 
 def _as_completed(futures: Mapping[Future, Any], cancel: Cancel | None) -> Iterator[Future]:

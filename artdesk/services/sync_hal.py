@@ -38,8 +38,9 @@ from artdesk.core.fingerprint import artist_display, slug, source_fingerprint
 from artdesk.db.models import ArtworkRow, EditionSetRow, SyncLinkRow, SyncRemoteRow, utcnow
 from artdesk.services.catalog import _edition_fields
 from artdesk.services.changes import Changes
+from artdesk.services.sync_merge import Incoming, merge_batch
 from artdesk.sync.errors import RemoteNotFound
-from artdesk.sync.fields import normalise, same
+from artdesk.sync.fields import normalise
 from artdesk.sync.hal import (
     EDITION_FIELDS,
     HAL_FIELDS,
@@ -49,7 +50,7 @@ from artdesk.sync.hal import (
     map_artwork,
     partner_href,
 )
-from artdesk.sync.merge import local_changes, three_way
+from artdesk.sync.merge import local_changes
 
 if TYPE_CHECKING:
     from artdesk.services.sync import Cancel, ProgressFn, SyncReport, SyncService
@@ -319,116 +320,32 @@ class HalPull:
 
     # ------------------------------------------------------------------ merging
     def _merge_page(self, works: list[HalWork]) -> None:
-        if not works:
-            return
-        svc, row, report = self.svc, self.row, self.report
-        touched: set[int] = set()
-        with svc.db.write() as s:
-            links = {
-                r.remote_artwork_id: r
-                for r in s.scalars(
-                    select(SyncLinkRow).where(
-                        SyncLinkRow.remote_id == row.id,
-                        SyncLinkRow.remote_artwork_id.in_([w.id for w in works]),
-                    )
-                )
-            }
-            held: dict[int, set[str]] = {}
-            blocked: set[int] = set()
-            for c in svc._open_conflicts(s, row.id):
-                if c.kind == "field" and c.field:
-                    held.setdefault(c.artwork_id, set()).add(c.field)
-                else:
-                    blocked.add(c.artwork_id)
-            for w in works:
-                theirs = w.fields
-                fp = source_fingerprint(
-                    artist_display(theirs["artists"] or []),
-                    theirs["title"],
-                    theirs["creation_year"],
-                )
-                link = links.get(w.id)
-                if link is None:
-                    aid = svc._adopt(s, row.id, w.partner_id, fp)
-                    if aid is None:
-                        aid = self._create_local(s, w)
-                        if aid is not None:
-                            s.add(
-                                SyncLinkRow(
-                                    remote_id=row.id,
-                                    artwork_id=aid,
-                                    remote_artwork_id=w.id,
-                                    remote_fingerprint=fp,
-                                    base=theirs,
-                                    state="synced",
-                                )
-                            )
-                            touched.add(aid)
-                            report.add("created")
-                        continue
-                    link = SyncLinkRow(
-                        remote_id=row.id,
-                        artwork_id=aid,
-                        remote_artwork_id=w.id,
-                        remote_fingerprint=fp,
-                        base=None,
-                        state="synced",
-                    )
-                    s.add(link)
-                    links[w.id] = link
-                    report.add("linked")
-                if link.artwork_id in blocked:
-                    continue
-                local_row = s.get(ArtworkRow, link.artwork_id)
-                if local_row is None:
-                    base = link.base or {}
-                    if any(not same(f, theirs.get(f), base.get(f)) for f in theirs if f in base):
-                        # The base of this conflict names the partner the work would go back to.
-                        svc._add_conflict(
-                            s, row.id, link.artwork_id, w.id, "deleted_local", None,
-                            {"partner_id": w.partner_id}, None, theirs,
-                        )  # fmt: skip
-                        report.add("conflicts")
-                    continue
-                local = local_hal_fields(s, svc, local_row)
-                merged = three_way(
-                    link.base, local, theirs, HAL_FIELDS, held=held.get(link.artwork_id, ())
-                )
-                new_base = dict(merged.new_base)
-                if merged.take_remote:
-                    refused = apply_hal_fields(
-                        s, svc, link.artwork_id, merged.take_remote, self.source
-                    )
-                    if refused is None:
-                        touched.add(link.artwork_id)
-                        report.add("updated")
-                    else:
-                        # Refused here: keep the old base, so the remote value is offered again.
-                        for f in merged.take_remote:
-                            if link.base and f in link.base:
-                                new_base[f] = link.base[f]
-                            else:
-                                new_base.pop(f, None)
-                        report.add("failed")
-                        report.messages.append(
-                            f"work {link.artwork_id}: the remote's values were refused "
-                            f"({', '.join(sorted(merged.take_remote))}): {refused}"
-                        )
-                for c in merged.conflicts:
-                    svc._add_conflict(
-                        s, row.id, link.artwork_id, w.id, "field", c.field, c.base, c.mine, c.theirs
-                    )
-                    report.add("conflicts")
-                if link.base != new_base:
-                    link.base = new_base
-                if link.remote_fingerprint != fp:
-                    link.remote_fingerprint = fp
-                if merged.clean:
-                    report.add("unchanged")
-        if touched:
-            svc.catalog.notifier.emit(Changes.artworks(touched, self.source))
+        incoming = [
+            Incoming(
+                w.id,
+                w.partner_id,
+                w.fields,
+                source_fingerprint(
+                    artist_display(w.fields["artists"] or []),
+                    w.fields["title"],
+                    w.fields["creation_year"],
+                ),
+            )
+            for w in works
+        ]
+        merge_batch(self.svc, self.row, incoming, self, self.report)
 
-    def _create_local(self, s: Session, w: HalWork) -> int | None:
+    # ---- MergeSide: what an artsy remote brings to the shared merge
+    fields = HAL_FIELDS
+    tracks_push = False
+
+    def prefetch(self, s: Session, rows: list[ArtworkRow]) -> None:
+        pass
+
+    def local(self, s: Session, row: ArtworkRow) -> dict[str, Any]:
+        return local_hal_fields(s, self.svc, row)
+
+    def create(self, s: Session, w: Incoming) -> int | None:
         try:
             return create_local(s, self.svc, w.fields, w.partner_id, self.source)
         except ArtdeskError as exc:
@@ -437,6 +354,13 @@ class HalPull:
                 f"remote work {w.id} ({w.fields.get('title')!r}) not taken: {exc.message}"
             )
             return None
+
+    def apply(self, s: Session, artwork_id: int, changes: Mapping[str, Any]) -> str | None:
+        return apply_hal_fields(s, self.svc, artwork_id, changes, self.source)
+
+    def gone_base(self, w: Incoming) -> Any:
+        # The base of this conflict names the partner the work would go back to.
+        return {"partner_id": w.partner_id}
 
     def _merge_gone(self, seen: set[str]) -> None:
         """Linked works the remote no longer shows: deleted here unless edited here."""

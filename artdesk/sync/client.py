@@ -29,6 +29,8 @@ from artdesk.sync.retry import (
 )
 
 PAGE_LIMIT = 100  # the v1 maximum
+MAX_PUSH_BATCH = 100  # items per POST /v1/artworks/batch (the route's maximum)
+BATCH_TIMEOUT_FACTOR = 4  # a batch request may take this many times a single one's timeout
 
 
 @dataclass(frozen=True, slots=True)
@@ -50,6 +52,17 @@ def _message(response: httpx.Response) -> tuple[str, dict[str, Any]]:
     return response.reason_phrase, {}
 
 
+@dataclass(frozen=True, slots=True)
+class BatchResult:
+    """One item's answer in ``POST /v1/artworks/batch``: what ``POST /v1/artworks`` would
+    have answered (status and body), its ETag, and whether it replays an earlier answer."""
+
+    status: int
+    body: dict[str, Any]
+    etag: str | None = None
+    replayed: bool = False
+
+
 class V1Client:
     """Calls of the v1 API that sync needs. Thread-safe (httpx.Client is)."""
 
@@ -68,6 +81,9 @@ class V1Client:
             headers["Authorization"] = f"Bearer {token}"
         self.base_url = base_url.rstrip("/")
         self.retry = retry or RetryPolicy()
+        # False once the remote answered that it has no POST /v1/artworks/batch.
+        self.batch_supported: bool | None = None
+        self.timeout = timeout
         self._http = httpx.Client(
             base_url=self.base_url,
             headers=headers,
@@ -96,11 +112,15 @@ class V1Client:
         params: dict[str, Any] | None = None,
         json: Any = None,
         headers: dict[str, str] | None = None,
+        timeout: float | None = None,
     ) -> httpx.Response:
         what = f"{method} {self.base_url}{path}"
+        extra = {} if timeout is None else {"timeout": timeout}
 
         def once() -> httpx.Response:
-            response = self._http.request(method, path, params=params, json=json, headers=headers)
+            response = self._http.request(
+                method, path, params=params, json=json, headers=headers, **extra
+            )
             if is_retryable_status(response.status_code):
                 response.read()
                 raise RetryableResponse(response, retry_after_seconds(response))
@@ -182,6 +202,49 @@ class V1Client:
         if "id" not in out:
             raise RemoteError("POST /v1/artworks: the answer has no id")
         return out, r.headers.get("ETag")
+
+    def create_artworks(self, items: list[tuple[dict[str, Any], str]]) -> list[BatchResult]:
+        """``POST /v1/artworks/batch`` (artdesk remotes): the upserts of ``create_artwork``
+        for (body, idempotency key) pairs in one request, one result per item, in order.
+        RemoteUnsupported when the remote has no such route (an Artland remote, an older
+        artdesk); a batch over the key's per-minute limit is sent in smaller parts."""
+        what = "POST /v1/artworks/batch"
+        payload = {"items": [{"idempotency_key": k, "artwork": b} for b, k in items]}
+        # A batch is many writes: it may take the remote longer than one request should.
+        r = self._request(
+            "POST", "/v1/artworks/batch", json=payload, timeout=self.timeout * BATCH_TIMEOUT_FACTOR
+        )
+        if r.status_code in (404, 405):
+            self.batch_supported = False
+            raise RemoteUnsupported(f"{what}: the remote does not offer this", status=r.status_code)
+        if r.status_code == 400 and len(items) > 1:
+            _, body = _message(r)
+            most = body.get("max_items")
+            if isinstance(most, int) and 0 < most < len(items):
+                return [
+                    result
+                    for i in range(0, len(items), most)
+                    for result in self.create_artworks(items[i : i + most])
+                ]
+        if r.status_code != 200:
+            raise self._fail(r, what)
+        results = self._json(r, what).get("results")
+        if not isinstance(results, list) or len(results) != len(items):
+            raise RemoteError(f"{what}: the answer does not have one result per item")
+        self.batch_supported = True
+        out = []
+        for res in results:
+            if not isinstance(res, dict) or not isinstance(res.get("body"), dict):
+                raise RemoteError(f"{what}: an item's result is not an object with a body")
+            out.append(
+                BatchResult(
+                    int(res.get("status") or 0),
+                    res["body"],
+                    res.get("etag"),
+                    bool(res.get("replayed")),
+                )
+            )
+        return out
 
     def update_artwork(
         self, remote_id: str, body: dict[str, Any], key: str, *, if_match: str | None = None

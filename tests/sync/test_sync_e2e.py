@@ -233,6 +233,9 @@ def _faults(central, make_desk, n: int) -> None:  # noqa: ANN001
     faulty = FaultyTransport(seed=11, share=0.2)
     try:
         a = make_desk("a", central, transport=faulty)
+        # Small batches: the creates go to the artdesk remote in POST /v1/artworks/batch
+        # requests, and enough of them pass the proxy for every kind of fault to hit some.
+        a.sync.push_batch = 2
         b = make_desk("b", central, partner=False, transport=faulty)
         add_works(a, n)
         push = a.sync.push("central")

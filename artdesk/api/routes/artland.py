@@ -7,12 +7,16 @@ entity, a wire model out. Plain ``def`` routes: they run on the server's thread 
 
 from __future__ import annotations
 
+import json
 import re
 from dataclasses import dataclass
 from datetime import UTC, datetime
 from typing import Annotated, Any
 
 from fastapi import APIRouter, Depends, Header, Path, Query, Request, Response
+from fastapi.encoders import jsonable_encoder
+from fastapi.exceptions import RequestValidationError
+from pydantic import ValidationError as PydanticValidationError
 from starlette.concurrency import run_in_threadpool
 
 from artdesk.api.auth import (
@@ -20,16 +24,27 @@ from artdesk.api.auth import (
     ANY_READ,
     Authenticator,
     Principal,
+    authenticated,
     rate_limit_headers,
     require,
 )
-from artdesk.api.errors import ApiError
-from artdesk.api.idempotency import Idempotency, Outcome, Remember
+from artdesk.api.errors import ApiError, from_domain, from_validation
+from artdesk.api.idempotency import HEADER as IDEMPOTENCY_HEADER
+from artdesk.api.idempotency import (
+    REPLAYED_HEADER,
+    Idempotency,
+    Outcome,
+    Remember,
+    RememberItem,
+    write_hash,
+)
 from artdesk.api.schemas import (
     ArtistCreate,
     ArtistCreated,
     ArtistList,
     ArtistPublic,
+    ArtworkBatch,
+    ArtworkBatchResults,
     ArtworkChanged,
     ArtworkCreate,
     ArtworkList,
@@ -156,31 +171,107 @@ def create_artwork(
 ) -> Response:
     data = body.to_data()
 
-    def outcome(artwork: Artwork, created: bool) -> Outcome:
-        result = ArtworkUpsertResult(
-            id=artwork.id,
-            title=artwork.title,
-            source_fingerprint=artwork.source_fingerprint,
-            created=created,
-        )
-        headers = {"ETag": artwork.etag, "Location": f"/v1/artworks/{artwork.id}"}
-        return Outcome(201, result, headers)
-
     def write(remember: Remember | None) -> Outcome:
         answers: list[Outcome] = []
 
         def keep(session: Any, artwork: Artwork, created: bool) -> None:
             # The idempotency record is committed with the work itself: one transaction.
-            answers.append(outcome(artwork, created))
+            answers.append(_upsert_outcome(artwork, created))
             if remember is not None:
                 remember(session, answers[-1])
 
         artwork, created = ctx.services.catalog.upsert_artwork(
             data, partner_id=principal.partner_id, source=principal.source, before_commit=keep
         )
-        return answers[-1] if answers else outcome(artwork, created)
+        return answers[-1] if answers else _upsert_outcome(artwork, created)
 
     return ctx.idempotency.run_in_write(request, principal, data, write)
+
+
+def _upsert_outcome(artwork: Artwork, created: bool) -> Outcome:
+    """The answer to one upsert (POST /v1/artworks, and each item of a batch)."""
+    result = ArtworkUpsertResult(
+        id=artwork.id,
+        title=artwork.title,
+        source_fingerprint=artwork.source_fingerprint,
+        created=created,
+    )
+    headers = {"ETag": artwork.etag, "Location": f"/v1/artworks/{artwork.id}"}
+    return Outcome(201, result, headers)
+
+
+@router.post(
+    "/artworks/batch",
+    response_model=ArtworkBatchResults,
+    tags=["artworks"],
+    summary="Up to 100 POST /v1/artworks in one request, one transaction (artdesk extension)",
+)
+def create_artworks(
+    body: ArtworkBatch,
+    request: Request,
+    ctx: Ctx,
+    principal: Annotated[Principal, Depends(authenticated)],
+) -> Response:
+    """Each item is what POST /v1/artworks takes, with its own ``idempotency_key``; the answer
+    has one result per item, in order, with the status and body that route would have given.
+    The items are written in one transaction, each in its own savepoint (an item refused
+    writes nothing, the others are written). Every item counts against the key's rate limit."""
+    if request.headers.get(IDEMPOTENCY_HEADER) is not None:
+        raise ApiError(400, f"a batch takes an idempotency_key per item, not {IDEMPOTENCY_HEADER}")
+    limit = principal.key.rate_limit_per_minute
+    if len(body.items) > limit:
+        raise ApiError(
+            400,
+            f"a batch of {len(body.items)} is more than this key's {limit} requests a minute",
+            extra={"max_items": limit},
+        )
+    ctx.authenticator.admit(
+        principal, "artworks:write", write=True, request=request, n=len(body.items)
+    )
+    single_path = request.url.path.removesuffix("/batch")
+    datas: list[dict[str, Any] | ApiError] = []
+    entries: list[tuple[str | None, str]] = []
+    for item in body.items:
+        try:
+            data = ArtworkCreate.model_validate(item.artwork).to_data()
+        except PydanticValidationError as exc:
+            datas.append(from_validation(RequestValidationError(exc.errors())))
+            entries.append((None, ""))  # refused as the single route would, before its key
+            continue
+        datas.append(data)
+        entries.append((item.idempotency_key, write_hash("POST", single_path, data)))
+
+    def write(todo: list[int], remember: RememberItem) -> dict[int, Outcome]:
+        answers = {i: Outcome(400, d.body()) for i in todo if isinstance(d := datas[i], ApiError)}
+        index = [i for i in todo if i not in answers]
+
+        def keep(session: Any, j: int, artwork: Artwork, created: bool) -> None:
+            answers[index[j]] = _upsert_outcome(artwork, created)
+            remember(session, index[j], answers[index[j]])
+
+        results = ctx.services.catalog.upsert_artworks(
+            [datas[i] for i in index],  # type: ignore[misc]
+            partner_id=principal.partner_id,
+            source=principal.source,
+            before_commit=keep,
+        )
+        for j, result in enumerate(results):
+            if isinstance(result, ArtdeskError):
+                err = from_domain(result)
+                answers[index[j]] = Outcome(err.status, err.body())
+        return answers
+
+    outcomes = ctx.idempotency.run_many(principal, entries, write)
+    results = [
+        {
+            "status": o.status,
+            "body": jsonable_encoder(o.body),
+            "etag": o.headers.get("ETag") or o.headers.get("etag"),
+            "replayed": o.headers.get(REPLAYED_HEADER) == "true",
+        }
+        for o in outcomes
+    ]
+    return _json(request, json.dumps({"results": results}).encode())
 
 
 @router.get(
