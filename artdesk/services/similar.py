@@ -20,17 +20,38 @@ changes.
 
 from __future__ import annotations
 
+import importlib
 import logging
 import threading
 from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
+from typing import TYPE_CHECKING, Any
 
 from artdesk.core.errors import ArtdeskError
-from artdesk.similar.artists import AUTO_LINK_CONFIDENCE, ArtistResolver
-from artdesk.similar.duplicates import DUPLICATE_THRESHOLD, DuplicateFinder, DuplicateGroup
-from artdesk.similar.index import BuildCancelled, SimilarityIndex, Weights
 from artdesk.similar.records import Neighbour, WorkRecord
+
+if TYPE_CHECKING:
+    from artdesk.similar.artists import ArtistResolver
+    from artdesk.similar.duplicates import DuplicateFinder, DuplicateGroup
+    from artdesk.similar.index import SimilarityIndex, Weights
+
+# The engine (artdesk.similar's index, duplicate finder and artist resolver: NumPy, SciPy,
+# scikit-learn, about 4 s to import) is imported when the service first needs it, not with the
+# service: commands that never ask for similar works (`artdesk import`) do not pay for it.
+_REEXPORTED = {
+    "AUTO_LINK_CONFIDENCE": "artdesk.similar.artists",
+    "DUPLICATE_THRESHOLD": "artdesk.similar.duplicates",
+}
+
+
+def __getattr__(name: str) -> Any:
+    """The engine's thresholds, as ``artdesk.services.similar.DUPLICATE_THRESHOLD``."""
+    module = _REEXPORTED.get(name)
+    if module is None:
+        raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
+    return getattr(importlib.import_module(module), name)
+
 
 log = logging.getLogger(__name__)
 
@@ -43,7 +64,7 @@ only a full rebuild will do."""
 ArtistsProvider = Callable[[], list[tuple[int, str]]]
 Progress = Callable[[int, int], None]
 
-__all__ = ["AUTO_LINK_CONFIDENCE", "DUPLICATE_THRESHOLD", "SimilarService", "SimilarStatus"]
+__all__ = ["SimilarService", "SimilarStatus"]  # and the thresholds, through __getattr__
 
 
 @dataclass(frozen=True, slots=True)
@@ -116,6 +137,8 @@ class SimilarService:
         """Serve the index saved in ``index_dir`` (if any and readable). True when loaded."""
         if self._snapshot is not None:
             return True
+        from artdesk.similar.index import SimilarityIndex
+
         if SimilarityIndex.saved_version(self.index_path) is None:
             return False
         try:
@@ -160,6 +183,8 @@ class SimilarService:
         )
 
     def _run_background(self) -> None:
+        from artdesk.similar.index import BuildCancelled
+
         while True:
             try:
                 self._refresh()
@@ -185,6 +210,8 @@ class SimilarService:
         if snap is not None and snap.index.catalog_version == version and snap.finder is not None:
             return
         if snap is not None and snap.index.catalog_version == version:
+            from artdesk.similar.duplicates import DuplicateFinder
+
             finder = DuplicateFinder.build(records, cancel=self._cancel)
             with self._state_lock:
                 if self._snapshot is snap:
@@ -212,6 +239,8 @@ class SimilarService:
                 return False
             finder = snap.finder.with_changes(upserted, removed)
             if self._cancel.is_set():
+                from artdesk.similar.index import BuildCancelled
+
                 raise BuildCancelled("similarity index refresh cancelled")
             with self._state_lock:
                 if self._snapshot is not snap:
@@ -256,6 +285,9 @@ class SimilarService:
         progress: Progress | None,
         cancel: threading.Event,
     ) -> None:
+        from artdesk.similar.duplicates import DuplicateFinder
+        from artdesk.similar.index import BuildCancelled, SimilarityIndex
+
         with self._build_lock:
             n = len(records)
             total = n + 3 + 4
@@ -304,6 +336,8 @@ class SimilarService:
     def _current_finder(self) -> DuplicateFinder:
         snap = self._current()
         if snap.finder is None:
+            from artdesk.similar.duplicates import DuplicateFinder
+
             records, _ = self._records_provider()
             finder = DuplicateFinder.build(records)
             with self._state_lock:
@@ -326,12 +360,16 @@ class SimilarService:
         return self._current().index.suggest_genes(artwork, k_neighbours)
 
     def possible_duplicates(
-        self, draft: WorkRecord, k: int = 5, min_score: float = DUPLICATE_THRESHOLD
+        self, draft: WorkRecord, k: int = 5, min_score: float | None = None
     ) -> list[Neighbour]:
-        return self._current_finder().possible_duplicates(draft, k=k, min_score=min_score)
+        """Likely duplicates of a draft scoring ``min_score`` or more (None: DUPLICATE_THRESHOLD)."""
+        return self._current_finder().possible_duplicates(
+            draft, k=k, min_score=_threshold(min_score)
+        )
 
-    def duplicate_groups(self, min_score: float = DUPLICATE_THRESHOLD) -> list[DuplicateGroup]:
-        return self._current_finder().all_duplicate_groups(min_score)
+    def duplicate_groups(self, min_score: float | None = None) -> list[DuplicateGroup]:
+        """Groups of likely duplicates scoring ``min_score`` or more (None: DUPLICATE_THRESHOLD)."""
+        return self._current_finder().all_duplicate_groups(_threshold(min_score))
 
     def resolve_artist(self, name: str, k: int = 5) -> list[tuple[int, str, float]]:
         """Existing artists ``name`` probably means, ``(artist_id, name, score)`` best first.
@@ -349,5 +387,15 @@ class SimilarService:
         key = hash(tuple((int(i), n) for i, n in artists))
         with self._resolver_lock:
             if self._resolver is None or self._resolver[0] != key:
+                from artdesk.similar.artists import ArtistResolver
+
                 self._resolver = (key, ArtistResolver.build(artists))
             return self._resolver[1]
+
+
+def _threshold(min_score: float | None) -> float:
+    if min_score is not None:
+        return min_score
+    from artdesk.similar.duplicates import DUPLICATE_THRESHOLD
+
+    return DUPLICATE_THRESHOLD

@@ -43,12 +43,14 @@ from collections.abc import Callable
 from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from artdesk.core.errors import ArtdeskError, NotFoundError, ValidationError
 from artdesk.services.similar import INDEX_NAME, Progress, SimilarStatus
-from artdesk.similar.duplicates import DUPLICATE_THRESHOLD, DuplicateGroup
 from artdesk.similar.records import Neighbour, WorkRecord
+
+if TYPE_CHECKING:
+    from artdesk.similar.duplicates import DuplicateGroup
 
 log = logging.getLogger(__name__)
 
@@ -541,7 +543,7 @@ class SimilarWorkerProxy:
         return self._call("suggest_genes", artwork, k_neighbours)
 
     def possible_duplicates(
-        self, draft: WorkRecord, k: int = 5, min_score: float = DUPLICATE_THRESHOLD
+        self, draft: WorkRecord, k: int = 5, min_score: float | None = None
     ) -> list[Neighbour]:
         """Likely duplicates of a draft; none while the engine is not ready."""
         try:
@@ -551,7 +553,7 @@ class SimilarWorkerProxy:
         except SimilarUnavailable:
             return []
 
-    def duplicate_groups(self, min_score: float = DUPLICATE_THRESHOLD) -> list[DuplicateGroup]:
+    def duplicate_groups(self, min_score: float | None = None) -> list[DuplicateGroup]:
         return self._call("duplicate_groups", min_score, timeout=LONG_TIMEOUT, wait_start=True)
 
     def resolve_artist(self, name: str, k: int = 5) -> list[tuple[int, str, float]]:
