@@ -14,7 +14,7 @@ from PySide6.QtCore import (
     QTimer,
     Signal,
 )
-from PySide6.QtGui import QAction, QCloseEvent, QKeySequence, QUndoStack
+from PySide6.QtGui import QAction, QCloseEvent, QKeySequence, QPaintEvent, QUndoStack
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QCheckBox,
@@ -57,6 +57,24 @@ from artdesk.services.catalog import ArtworkQuery
 
 SEARCH_DEBOUNCE_MS = 150
 ROW_HEIGHT = 44
+
+
+class CatalogTable(QTableView):
+    """The catalog table: before each paint it asks the model for the rows it is about to paint.
+
+    That is the one call into Python a paint makes: the cells themselves are the item model's
+    (see ``artdesk.gui.table_model``), read by the delegate in C++.
+    """
+
+    def paintEvent(self, event: QPaintEvent) -> None:  # noqa: N802 - Qt override
+        model = self.model()
+        if isinstance(model, ArtworkTableModel):
+            rect = event.rect()
+            top = self.rowAt(rect.top())
+            if top >= 0:
+                bottom = self.rowAt(rect.bottom())
+                model.request_rows(top, bottom if bottom >= 0 else model.rowCount() - 1)
+        super().paintEvent(event)
 
 
 class MainWindow(QMainWindow):
@@ -180,11 +198,12 @@ class MainWindow(QMainWindow):
         bar.addWidget(self.duplicates_filter)
         cl.addLayout(bar)
 
-        self.table = QTableView()
+        self.table = CatalogTable()
         self.table.setObjectName("catalogTable")
         self.table.setModel(self.model)
         self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
         self.table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
+        self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
         self.table.setAlternatingRowColors(True)
         self.table.setSortingEnabled(True)
         self.table.setWordWrap(False)

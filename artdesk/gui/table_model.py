@@ -1,10 +1,25 @@
 """ArtworkTableModel: the catalog table, paged from the database on demand.
 
 The model never holds the catalog: it knows the row count of the current query and keeps a
-bounded LRU of blocks of ``BLOCK_SIZE`` rows. A row the view asks for that is not loaded shows
-a placeholder while its block loads on the read pool; when it arrives, ``dataChanged`` repaints
-it. Sorting and filtering change the ``ArtworkQuery`` and run in the database (an indexed
-ORDER BY, an FTS5 MATCH), never in a proxy model.
+bounded LRU of blocks of ``BLOCK_SIZE`` rows. The view asks for the rows it is about to paint
+(``request_rows``, once per paint); a row that is not loaded stays empty while its block loads
+on the read pool; when it arrives, ``dataChanged`` repaints it. Sorting and filtering
+change the ``ArtworkQuery`` and run in the database (an indexed ORDER BY, an FTS5 MATCH), never
+in a proxy model.
+
+Painting never calls into Python. The model is a ``QStandardItemModel`` whose items are made on
+the worker with each block (text, id, alignment, tooltip) and put in place when the block
+arrives, so the view's delegate reads every cell in C++. Only the few blocks around what the
+view shows have items (``PLACED_BLOCKS``); a cached block scrolled back to gets them again.
+Items leave the model by whole rows (``removeRows`` then ``insertRows``, the count unchanged):
+``takeItem``, or ``setItem`` over an existing item, first looks the item up among all the
+model's cells (150,000 rows x 12 columns), up to milliseconds per item. Only a row some
+persistent index points at (the selection, the current row) goes item by item, so it stays. (A Python ``multiData`` was called for
+each painted cell, and ``rowCount``/``columnCount`` twice more through ``index()``: some 300
+entries into Python per paint, each taking the GIL and giving it back. That was half of a
+paint's CPU, and while a worker ran Python each entry waited up to a GIL switch interval, which
+made a 10 ms paint a 100-150 ms one.) Nothing here overrides ``data``, ``multiData``,
+``rowCount``, ``columnCount``, ``index`` or ``flags``: Qt would call the override for every cell.
 
 A change made elsewhere (``refresh()``) keeps the loaded blocks on screen as they are, marks
 them stale and reloads them in the background, so the view does not flicker and the selection
@@ -21,15 +36,11 @@ from typing import Any
 
 from PySide6.QtCore import (
     QT_TRANSLATE_NOOP,
-    QAbstractTableModel,
     QCoreApplication,
-    QModelIndex,
-    QModelRoleDataSpan,
-    QPersistentModelIndex,
     Qt,
     Signal,
 )
-from PySide6.QtGui import QImage, QPixmap
+from PySide6.QtGui import QImage, QPixmap, QStandardItem, QStandardItemModel
 
 from artdesk.core.errors import ArtdeskError
 from artdesk.core.models import Artwork, ImageInfo
@@ -39,30 +50,20 @@ from artdesk.services.catalog import ArtworkQuery, CatalogService
 
 BLOCK_SIZE = 200
 MAX_BLOCKS = 24  # at most 4,800 rows in memory, whatever the catalog's size
+# Blocks whose cells are items in the model (the rows on screen need one or two). Dropping an
+# item costs about a microsecond, so a model reset (a keystroke in the search box) stays cheap.
+PLACED_BLOCKS = 3
 
+# Every cell of a loaded row carries its artwork's id in this role.
 ArtworkIdRole = Qt.ItemDataRole.UserRole + 1
-ArtworkRole = Qt.ItemDataRole.UserRole + 2
 
-# Roles as plain ints: data() and multiData() run for every painted cell, and comparing ints is
-# several times cheaper than looking up Qt's enum members each time.
-_DISPLAY = int(Qt.ItemDataRole.DisplayRole)
-_DECORATION = int(Qt.ItemDataRole.DecorationRole)
-_TOOLTIP = int(Qt.ItemDataRole.ToolTipRole)
-_ALIGNMENT = int(Qt.ItemDataRole.TextAlignmentRole)
 _ID = int(ArtworkIdRole)
-_ARTWORK = int(ArtworkRole)
-# What the item delegate asks for besides text, icon and alignment; this model sets none of them.
-_STYLE_ROLES = frozenset(
-    int(r)
-    for r in (
-        Qt.ItemDataRole.FontRole,
-        Qt.ItemDataRole.ForegroundRole,
-        Qt.ItemDataRole.BackgroundRole,
-        Qt.ItemDataRole.CheckStateRole,
-        Qt.ItemDataRole.SizeHintRole,
-    )
-)
-_RIGHT = int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
+_DISPLAY = int(Qt.ItemDataRole.DisplayRole)
+_TOOLTIP = int(Qt.ItemDataRole.ToolTipRole)
+_DECORATION = int(Qt.ItemDataRole.DecorationRole)
+_RIGHT = Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter
+# Loaded cells can be selected, never edited in place (the editor beside the table edits).
+_FLAGS = Qt.ItemFlag.ItemIsEnabled | Qt.ItemFlag.ItemIsSelectable
 
 # The availability values as the table shows them (translated through the "Availability" context).
 AVAILABILITY_LABELS = {
@@ -109,7 +110,6 @@ COLUMNS: tuple[Column, ...] = (
 )
 COLUMN_INDEX = {c.name: i for i, c in enumerate(COLUMNS)}
 _THUMBNAIL = COLUMN_INDEX["thumbnail"]
-_TITLE = COLUMN_INDEX["title"]
 _RIGHT_ALIGNED = frozenset((COLUMN_INDEX["year"], COLUMN_INDEX["price"]))
 _TOOLTIP_COLUMNS = frozenset(
     (COLUMN_INDEX["title"], COLUMN_INDEX["artists"], COLUMN_INDEX["medium"])
@@ -139,12 +139,29 @@ def display_row(a: Artwork, availability: dict[str, str]) -> DisplayRow:
     )
 
 
+def row_items(artwork_id: int, texts: DisplayRow) -> list[QStandardItem]:
+    """The items of one row's cells (made on the worker: QStandardItem is not a QObject)."""
+    items = []
+    for column, text in enumerate(texts):
+        item = QStandardItem(text) if text else QStandardItem()
+        item.setFlags(_FLAGS)
+        item.setData(artwork_id, _ID)
+        if column in _RIGHT_ALIGNED:
+            item.setTextAlignment(_RIGHT)
+        if text and column in _TOOLTIP_COLUMNS:
+            item.setToolTip(text)  # the long texts a narrow column cuts off
+        items.append(item)
+    return items
+
+
 @dataclass(slots=True)
 class _Block:
     generation: int
     rows: list[Artwork]
     display: list[DisplayRow]
     thumbs: dict[int, QImage]
+    # The cells' items until the block is placed in the model (then the model owns them).
+    items: list[list[QStandardItem]] | None
 
 
 # Where a cached thumbnail of an image is (ImageService.thumbnail_path), made on first request.
@@ -173,7 +190,7 @@ def _fetch_block(
     thumb_size: int,
     thumb_path: ThumbPath | None = None,
     availability: dict[str, str] | None = None,
-) -> tuple[list[Artwork], list[DisplayRow], dict[int, QImage]]:
+) -> tuple[list[Artwork], list[DisplayRow], dict[int, QImage], list[list[QStandardItem]]]:
     rows = catalog.list_artworks(query, offset, limit)
     thumbs: dict[int, QImage] = {}
     if rows and thumb_size > 0:
@@ -182,10 +199,12 @@ def _fetch_block(
             if image is not None:
                 thumbs[artwork_id] = image
     labels = availability or {}
-    return rows, [display_row(a, labels) for a in rows], thumbs
+    display = [display_row(a, labels) for a in rows]
+    items = [row_items(a.id, texts) for a, texts in zip(rows, display, strict=True)]
+    return rows, display, thumbs, items
 
 
-class ArtworkTableModel(QAbstractTableModel):
+class ArtworkTableModel(QStandardItemModel):
     """Rows of the current ``ArtworkQuery``, loaded in blocks on the read pool.
 
     A new query is counted and its first block loaded in parallel; the view keeps showing the
@@ -212,7 +231,7 @@ class ArtworkTableModel(QAbstractTableModel):
         max_blocks: int = MAX_BLOCKS,
         parent: Any = None,
     ) -> None:
-        super().__init__(parent)
+        super().__init__(0, len(COLUMNS), parent)
         self._catalog = catalog
         self._runner = runner
         self._files_dir = files_dir
@@ -224,10 +243,11 @@ class ArtworkTableModel(QAbstractTableModel):
         self._rows = 0
         self._generation = 0
         self._blocks: OrderedDict[int, _Block] = OrderedDict()
+        # Blocks whose items are in the model, least recently painted first.
+        self._placed: OrderedDict[int, None] = OrderedDict()
         self._requested: set[tuple[int, int]] = set()
         self._block_tasks: dict[tuple[int, int], Task] = {}
-        self._pixmaps: dict[int, QPixmap] = {}
-        self._in_data = False
+        self._requesting = False
         self._loaded_once = False
         # A new query not shown yet: its generation, its count once known, blocks that came early.
         self._resetting: int | None = None
@@ -235,7 +255,6 @@ class ArtworkTableModel(QAbstractTableModel):
         self._early: dict[int, _Block] = {}
         # Translated once here (GUI thread); the workers make the cell texts with it.
         self._availability = {value: availability_label(value) for value in AVAILABILITY_LABELS}
-        self._loading_text = self.tr("Loading…")
 
     # ------------------------------------------------------------------ query
     @property
@@ -287,15 +306,29 @@ class ArtworkTableModel(QAbstractTableModel):
         else:
             self._pending_count = count
 
+    def _replace_rows(self, count: int, blocks: dict[int, _Block]) -> None:
+        """Within a model reset: ``count`` empty rows, then the items of ``blocks`` in place.
+
+        The item model's own row signals are held back: the reset tells the views everything.
+        """
+        self.blockSignals(True)
+        try:
+            self.setRowCount(0)  # every item at once (the reset drops every persistent index)
+            self._placed.clear()
+            self.setRowCount(count)
+            self._rows = count
+            self._blocks.clear()
+            for block in sorted(blocks):
+                self._blocks[block] = blocks[block]
+                self._place(block, blocks[block])
+        finally:
+            self.blockSignals(False)
+
     def _reset(self, gen: int, count: int) -> None:
         """Show the new query's rows: one model reset with its first block already in."""
         self.beginResetModel()
-        self._rows = count
-        self._blocks.clear()
         early, self._early = self._early, {}
-        for block in sorted(early):
-            self._blocks[block] = early[block]
-        self._pixmaps.clear()
+        self._replace_rows(count, early)
         self._resetting = None
         self._pending_count = None
         self.endResetModel()
@@ -308,9 +341,8 @@ class ArtworkTableModel(QAbstractTableModel):
         if gen != self._generation:
             return
         self.beginResetModel()
-        self._rows = 0
-        self._blocks.clear()
         self._early.clear()
+        self._replace_rows(0, {})
         self._resetting = None
         self._pending_count = None
         self.endResetModel()
@@ -337,21 +369,24 @@ class ArtworkTableModel(QAbstractTableModel):
     def _refresh_count(self, gen: int, count: int) -> None:
         if gen != self._generation:
             return
-        if count > self._rows:
-            self.beginInsertRows(QModelIndex(), self._rows, count - 1)
-            self._rows = count
-            self.endInsertRows()
-        elif count < self._rows:
-            self.beginRemoveRows(QModelIndex(), count, self._rows - 1)
-            self._rows = count
+        if count < self._rows:
             last = (count - 1) // self.block_size if count else -1
             for block in [b for b in self._blocks if b > last]:
                 del self._blocks[block]
-            self.endRemoveRows()
-        self._pixmaps.clear()
-        if self._rows:
-            # Every loaded block is now stale: data() keeps showing it and asks for a reload.
-            self.dataChanged.emit(self.index(0, 0), self.index(self._rows - 1, len(COLUMNS) - 1))
+            self.blockSignals(True)
+            try:
+                for block in [b for b in self._placed if b > last]:
+                    self._take(block)
+            finally:
+                self.blockSignals(False)
+        if count != self._rows:
+            self._rows = count
+            self.setRowCount(count)  # rows inserted or removed at the end (the item model says so)
+        # Every loaded block is now stale: the view repaints the placed ones (still showing them)
+        # and asks for a reload. (Not one dataChanged over every row: Qt's views take ~100 ms
+        # over 150,000 rows.)
+        for block in list(self._placed):
+            self._rows_changed(block)
         self.refreshed.emit(count)
 
     # ------------------------------------------------------------------ blocks
@@ -362,6 +397,36 @@ class ArtworkTableModel(QAbstractTableModel):
         for task in self._block_tasks.values():
             task.cancel()
         self._block_tasks.clear()
+
+    def request_rows(self, first: int, last: int) -> None:
+        """Rows about to be painted (the view, once per paint): load the blocks not loaded yet.
+
+        A block loaded before a change elsewhere (stale) stays on screen and is read again.
+        """
+        if self._rows == 0 or last < first:
+            return
+        first, last = max(first, 0), min(last, self._rows - 1)
+        wanted = range(first // self.block_size, last // self.block_size + 1)
+        for block in wanted:  # the rows on screen are the most recently used
+            if block in self._blocks:
+                self._blocks.move_to_end(block)
+            if block in self._placed:
+                self._placed.move_to_end(block)
+        self._requesting = True
+        try:
+            for block in wanted:
+                blk = self._blocks.get(block)
+                if blk is None or blk.generation != self._generation:
+                    self._request_block(block)
+                if blk is not None and block not in self._placed:  # cached: back in the model
+                    self.blockSignals(True)
+                    try:
+                        self._place(block, blk)
+                        self._trim_placed()
+                    finally:
+                        self.blockSignals(False)
+        finally:
+            self._requesting = False
 
     def _request_block(self, block: int) -> None:
         gen = self._generation
@@ -382,33 +447,93 @@ class ArtworkTableModel(QAbstractTableModel):
             on_error=lambda exc: self._block_failed(gen, block, exc),
         )
 
+    def _block_rows(self, block: int) -> range:
+        first = block * self.block_size
+        return range(first, min(first + self.block_size, self._rows))
+
+    def _place(self, block: int, blk: _Block) -> None:
+        """Put a block's items in its rows (instead of a stale copy of it)."""
+        self._take(block)
+        items = blk.items
+        if items is None:  # placed before and taken out again: make them anew
+            items = [row_items(a.id, texts) for a, texts in zip(blk.rows, blk.display, strict=True)]
+        blk.items = None
+        for i, artwork in enumerate(blk.rows):  # pixmaps are made on the GUI thread only
+            image = blk.thumbs.get(artwork.id)
+            if image is not None:
+                items[i][_THUMBNAIL].setData(QPixmap.fromImage(image), _DECORATION)
+        first = block * self.block_size
+        for i, row_cells in enumerate(items):
+            row = first + i
+            if row >= self._rows:
+                break
+            for column, item in enumerate(row_cells):
+                self.setItem(row, column, item)
+        self._placed[block] = None
+        self._placed.move_to_end(block)
+
+    def _take(self, block: int) -> None:
+        """Take a block's items out of the model; they are dropped."""
+        if block not in self._placed:
+            return
+        del self._placed[block]
+        self._clear_rows(self._block_rows(block))
+
+    def _clear_rows(self, rows: range) -> None:
+        """Drop the items of ``rows`` (whole rows at once; see the module doc)."""
+        if not len(rows):
+            return
+        pinned = sorted({i.row() for i in self.persistentIndexList() if i.row() in rows})
+        start = rows.start
+        for row in [*pinned, rows.stop]:
+            if row > start:
+                self.removeRows(start, row - start)
+                self.insertRows(start, row - start)
+            if row < rows.stop:
+                for column in range(len(COLUMNS)):
+                    self.takeItem(row, column)
+            start = row + 1
+
+    def _trim_placed(self) -> None:
+        while len(self._placed) > PLACED_BLOCKS:
+            self._take(next(iter(self._placed)))
+
+    def _rows_changed(self, block: int) -> None:
+        rows = self._block_rows(block)
+        if not self._requesting and len(rows):
+            self.dataChanged.emit(self.index(rows[0], 0), self.index(rows[-1], len(COLUMNS) - 1))
+
     def _block_arrived(
         self,
         gen: int,
         block: int,
-        result: tuple[list[Artwork], list[DisplayRow], dict[int, QImage]],
+        result: tuple[
+            list[Artwork], list[DisplayRow], dict[int, QImage], list[list[QStandardItem]]
+        ],
     ) -> None:
         self._block_tasks.pop((gen, block), None)
         if gen != self._generation:
             return
-        rows, display, thumbs = result
-        blk = _Block(gen, rows, display, thumbs)
+        rows, display, thumbs, items = result
+        blk = _Block(gen, rows, display, thumbs, items)
         if self._resetting == gen:  # the new query is not shown yet: keep it for the reset
             self._early[block] = blk
             if block == 0 and self._pending_count is not None:
                 self._reset(gen, self._pending_count)
             return
-        self._blocks[block] = blk
-        self._blocks.move_to_end(block)
-        while len(self._blocks) > self.max_blocks:
-            old, _ = self._blocks.popitem(last=False)
-            self._requested.discard((gen, old))
-        for artwork_id in [i for i in self._pixmaps if i in thumbs]:
-            del self._pixmaps[artwork_id]
-        first = block * self.block_size
-        last = min(first + len(rows), self._rows) - 1
-        if not self._in_data and last >= first:
-            self.dataChanged.emit(self.index(first, 0), self.index(last, len(COLUMNS) - 1))
+        self.blockSignals(True)
+        try:
+            self._blocks[block] = blk
+            self._blocks.move_to_end(block)
+            self._place(block, blk)
+            self._trim_placed()
+            while len(self._blocks) > self.max_blocks:
+                old, _ = self._blocks.popitem(last=False)
+                self._requested.discard((gen, old))
+                self._take(old)
+        finally:
+            self.blockSignals(False)
+        self._rows_changed(block)
         self.block_loaded.emit(block)
 
     def _block_failed(self, gen: int, block: int, exc: BaseException) -> None:
@@ -416,44 +541,8 @@ class ArtworkTableModel(QAbstractTableModel):
         self._requested.discard((gen, block))
         if gen == self._generation:
             if self._resetting == gen and block == 0 and self._pending_count is not None:
-                self._reset(gen, self._pending_count)  # show the count; the rows say "Loading…"
+                self._reset(gen, self._pending_count)  # show the count; the rows stay empty
             self._runner.task_failed.emit(None, exc)
-
-    def _block_of(self, row: int) -> _Block | None:
-        """The block holding ``row`` (asking for it, or for a fresh copy, when needed)."""
-        block = row // self.block_size
-        blk = self._blocks.get(block)
-        if blk is None or blk.generation != self._generation:
-            self._in_data = True
-            try:
-                self._request_block(block)
-            finally:
-                self._in_data = False
-            blk = self._blocks.get(block)  # an inline runner has it now; a stale one still shows
-            if blk is None:
-                return None
-        self._blocks.move_to_end(block)
-        return blk
-
-    def _row_artwork(self, row: int) -> Artwork | None:
-        blk = self._block_of(row)
-        if blk is None:
-            return None
-        i = row - (row // self.block_size) * self.block_size
-        return blk.rows[i] if i < len(blk.rows) else None
-
-    def _thumb(self, row: int, artwork_id: int) -> QPixmap | None:
-        pixmap = self._pixmaps.get(artwork_id)
-        if pixmap is not None:
-            return pixmap
-        blk = self._blocks.get(row // self.block_size)
-        if blk is None or artwork_id not in blk.thumbs:
-            return None
-        pixmap = QPixmap.fromImage(blk.thumbs[artwork_id])
-        if len(self._pixmaps) > self.block_size * 4:
-            self._pixmaps.clear()
-        self._pixmaps[artwork_id] = pixmap
-        return pixmap
 
     # ------------------------------------------------------------------ lookups for the window
     def artwork_at(self, row: int) -> Artwork | None:
@@ -505,14 +594,7 @@ class ArtworkTableModel(QAbstractTableModel):
         return sum(len(b.rows) for b in self._blocks.values())
 
     # ------------------------------------------------------------------ Qt model API
-    # flags() is QAbstractTableModel's own (enabled, selectable, no children): not overriding
-    # it spares a call into Python for every painted cell.
-    def rowCount(self, parent: QModelIndex | QPersistentModelIndex = QModelIndex()) -> int:  # noqa: B008, N802
-        return 0 if parent.isValid() else self._rows
-
-    def columnCount(self, parent: QModelIndex | QPersistentModelIndex = QModelIndex()) -> int:  # noqa: B008, N802
-        return 0 if parent.isValid() else len(COLUMNS)
-
+    # Cells are the item model's own (see the module doc); only the header and sorting are ours.
     def headerData(
         self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole
     ) -> Any:
@@ -524,71 +606,6 @@ class ArtworkTableModel(QAbstractTableModel):
         if role == _TOOLTIP and column.name == "thumbnail":
             return self.tr("Image")
         return None
-
-    def multiData(  # noqa: N802 - Qt override
-        self, index: QModelIndex | QPersistentModelIndex, span: QModelRoleDataSpan
-    ) -> None:
-        """All the roles the item delegate paints a cell with, in one call (Qt 6).
-
-        The delegate reuses its role array from cell to cell, so every role is set, to None
-        where there is nothing: a role left alone would keep the previous cell's value.
-        """
-        row = index.row()
-        if not 0 <= row < self._rows:
-            for item in span:
-                item.setData(None)
-            return
-        column = index.column()
-        blk = self._block_of(row)
-        i = row - (row // self.block_size) * self.block_size
-        texts = blk.display[i] if blk is not None and i < len(blk.display) else None
-        for item in span:
-            role = item.role()
-            if role == _DISPLAY:
-                if texts is not None:
-                    item.setData(texts[column])
-                else:
-                    item.setData(self._loading_text if column == _TITLE else None)
-            elif role == _DECORATION:
-                if column == _THUMBNAIL and texts is not None:
-                    item.setData(self._thumb(row, blk.rows[i].id))
-                else:
-                    item.setData(None)
-            elif role == _ALIGNMENT:
-                item.setData(_RIGHT if column in _RIGHT_ALIGNED else None)
-            elif role in _STYLE_ROLES:
-                item.setData(None)
-            else:
-                item.setData(self.data(index, role))
-
-    def data(
-        self, index: QModelIndex | QPersistentModelIndex, role: int = Qt.ItemDataRole.DisplayRole
-    ) -> Any:
-        row = index.row()
-        if not 0 <= row < self._rows:
-            return None
-        column = index.column()
-        if role == _ALIGNMENT:
-            return _RIGHT if column in _RIGHT_ALIGNED else None
-        if role not in (_DISPLAY, _DECORATION, _TOOLTIP, _ID, _ARTWORK):
-            return None
-        blk = self._block_of(row)
-        i = row - (row // self.block_size) * self.block_size
-        if blk is None or i >= len(blk.rows):
-            if role == _DISPLAY and column == _TITLE:
-                return self._loading_text
-            return None
-        if role == _DISPLAY:
-            return blk.display[i][column]
-        artwork = blk.rows[i]
-        if role == _ID:
-            return artwork.id
-        if role == _ARTWORK:
-            return artwork
-        if role == _DECORATION:
-            return self._thumb(row, artwork.id) if column == _THUMBNAIL else None
-        # tooltips: the long texts a narrow column cuts off
-        return (blk.display[i][column] or None) if column in _TOOLTIP_COLUMNS else None
 
     def sort(self, column: int, order: Qt.SortOrder = Qt.SortOrder.AscendingOrder) -> None:
         """Sort in the database: an indexed ORDER BY, never in memory."""

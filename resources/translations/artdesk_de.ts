@@ -498,12 +498,7 @@
         <translation>Geändert</translation>
     </message>
     <message>
-        <location filename="../../artdesk/gui/table_model.py" line="261"/>
-        <source>Loading…</source>
-        <translation>Wird geladen…</translation>
-    </message>
-    <message>
-        <location filename="../../artdesk/gui/table_model.py" line="631"/>
+        <location filename="../../artdesk/gui/table_model.py" line="607"/>
         <source>Image</source>
         <translation>Bild</translation>
     </message>

@@ -107,6 +107,7 @@ def load_average() -> str:
 
 def make_application(argv: list[str]) -> Any:
     """A QApplication whose ``notify`` keeps the stack of Qt events being delivered, and the slow ones."""
+    from PySide6.QtCore import QEvent
     from PySide6.QtWidgets import QApplication
 
     class TimedApplication(QApplication):
@@ -115,6 +116,10 @@ def make_application(argv: list[str]) -> Any:
             self.delivering: list[tuple[str, Any]] = []
             self.slow_events: deque[tuple[float, float, int, str]] = deque(maxlen=2000)
             self.gui_ident = threading.get_ident()
+            # Paint events of the catalog table's viewport: (phase, wall s, GUI-thread cpu s).
+            self.table_viewport: Any = None
+            self.phase = "start"
+            self.paints: list[tuple[str, float, float]] = []
 
         def notify(self, receiver: Any, event: Any) -> bool:  # noqa: N802 - Qt override
             if threading.get_ident() != self.gui_ident:
@@ -128,6 +133,8 @@ def make_application(argv: list[str]) -> Any:
             finally:
                 ended = time.perf_counter()
                 self.delivering.pop()
+                if receiver is self.table_viewport and kind == QEvent.Type.Paint:
+                    self.paints.append((self.phase, ended - started, time.thread_time() - cpu))
                 if ended - started > STALL_MS / 2000:
                     cpu = time.thread_time() - cpu
                     try:
@@ -252,6 +259,7 @@ class StallWatch:
     def set_phase(self, phase: str) -> None:
         self._tick()
         self.phase = phase
+        self.app.phase = phase
 
     # -------------------------------------------------------------- sampler thread
     def _sample(self) -> None:
@@ -371,6 +379,20 @@ class StallWatch:
                 f"  {phase:<28} longest {longest * 1000:6.0f} ms, {n:3d} over {STALL_MS} ms; "
                 f"most cpu in one gap {longest_cpu * 1000:4.0f} ms"
             )
+        paints: dict[str, list[tuple[float, float]]] = {}
+        for phase, wall, cpu in self.app.paints:
+            paints.setdefault(phase, []).append((wall, cpu))
+        print(
+            "  paints of the catalog table (its viewport's Paint events): GUI-thread cpu and wall per paint"
+        )
+        for phase, values in paints.items():
+            cpus = sorted(c * 1000 for _, c in values)
+            walls = sorted(w * 1000 for w, _ in values)
+            print(
+                f"    {phase:<28} {len(values):5d} paints: cpu median {cpus[len(cpus) // 2]:5.1f} ms, "
+                f"p95 {cpus[int(len(cpus) * 0.95)]:5.1f}, max {cpus[-1]:5.1f}; "
+                f"wall median {walls[len(walls) // 2]:5.1f} ms, max {walls[-1]:5.1f}"
+            )
         shown = {p: v for p, v in self.longest.items() if not p.startswith(("start", "build"))}
         worst = max((v[0] for v in shown.values()), default=0.0)
         worst_cpu = max((v[1] for v in shown.values()), default=0.0)
@@ -423,6 +445,11 @@ def main() -> int:
         help="also have faulthandler dump every thread during a stall (names the GIL holder; may crash: it reads stacks without the GIL)",
     )
     parser.add_argument(
+        "--no-theme",
+        action="store_true",
+        help="leave Qt's default style (the app applies Fusion, a palette and a stylesheet)",
+    )
+    parser.add_argument(
         "--no-similar",
         action="store_true",
         help="do not load or build the similarity index meanwhile",
@@ -450,6 +477,10 @@ def main() -> int:
         configure_interpreter()  # as create_application does
     print(f"switch interval {sys.getswitchinterval() * 1000:.1f} ms")
     app = make_application(sys.argv[:1])
+    if not args.no_theme:
+        from artdesk.gui.theme import apply_theme
+
+        apply_theme(app, "light")  # as Desktop does: Fusion, the palette and the stylesheet
     services = open_services(
         f"sqlite:///{args.catalog}",
         args.catalog.with_suffix(".files"),
@@ -487,6 +518,7 @@ def main() -> int:
     window = MainWindow(services, runner, store, catalog_label=str(args.catalog))
     window.resize(1400, 900)
     built = time.perf_counter() - started
+    app.table_viewport = window.table.viewport()
     watch.set_phase("show and fill the window")
     freeze_startup_objects()  # as Desktop.run does
     window.show()

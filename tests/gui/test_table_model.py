@@ -9,8 +9,13 @@ from artdesk.services.catalog import ArtworkQuery
 
 
 def _titles(model: ArtworkTableModel) -> list[str]:
+    """Each row's title, asking for the row first as the view does before it paints it."""
     col = COLUMN_INDEX["title"]
-    return [model.data(model.index(r, col)) for r in range(model.rowCount())]
+    titles = []
+    for r in range(model.rowCount()):
+        model.request_rows(r, r)
+        titles.append(model.data(model.index(r, col)))
+    return titles
 
 
 def test_qtmodeltester(qtmodeltester, services, catalog_works, inline_runner):  # noqa: ANN001
@@ -56,8 +61,9 @@ def test_real_runner_pages_in_background(qtbot, services, catalog_works, runner)
         model.set_query(ArtworkQuery())
     assert model.rowCount() == 5
     index = model.index(4, COLUMN_INDEX["title"])
-    if model.artwork_at(4) is None:
-        assert model.data(index) == "Loading…"
+    assert model.artwork_at(4) is None  # only the first block came with the count
+    assert model.data(index) is None  # nothing asked for it yet
+    model.request_rows(3, 4)  # as the view does before it paints rows 3-4
     qtbot.waitUntil(lambda: model.data(index) == "Salt Flats", timeout=5000)
     assert model.data(index, ArtworkIdRole) == catalog_works[4].id
 
@@ -78,6 +84,7 @@ def test_refresh_keeps_rows_and_adds_new_ones(qtbot, services, partner, catalog_
     assert (
         model.data(model.index(0, COLUMN_INDEX["title"])) == "Harbour at Dawn"
     )  # stale, still shown
+    model.request_rows(0, 5)  # as a view painting the rows does: stale rows are read again
     qtbot.waitUntil(
         lambda: model.data(model.index(5, COLUMN_INDEX["title"])) == "Late Addition", timeout=5000
     )
@@ -121,3 +128,21 @@ def test_each_cell_is_painted_with_its_own_text_icon_and_alignment(
     assert by_cell[(1, COLUMN_INDEX["year"])] == "2004"
     assert by_cell[(1, COLUMN_INDEX["availability"])] == "sold"
     assert by_cell[(0, COLUMN_INDEX["price"])] == "12,000"
+
+
+def test_the_catalog_table_loads_the_rows_it_paints(qtbot, services, catalog_works, runner):  # noqa: ANN001
+    from artdesk.gui.main_window import CatalogTable
+
+    model = ArtworkTableModel(services.catalog, runner, block_size=2)
+    with qtbot.waitSignal(model.query_loaded, timeout=5000):
+        model.set_query(ArtworkQuery())
+    assert model.loaded_block_count() == 1
+    view = CatalogTable()
+    qtbot.addWidget(view)
+    view.setModel(model)
+    view.resize(600, 400)
+    view.show()  # painting the five rows asks for blocks 1 and 2
+    qtbot.waitUntil(lambda: all(model.artwork_at(r) is not None for r in range(5)), timeout=5000)
+    title = COLUMN_INDEX["title"]
+    assert [model.data(model.index(r, title)) for r in range(5)] == [w.title for w in catalog_works]
+    assert model.data(model.index(4, 0), ArtworkIdRole) == catalog_works[4].id
