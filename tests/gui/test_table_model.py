@@ -146,3 +146,28 @@ def test_the_catalog_table_loads_the_rows_it_paints(qtbot, services, catalog_wor
     title = COLUMN_INDEX["title"]
     assert [model.data(model.index(r, title)) for r in range(5)] == [w.title for w in catalog_works]
     assert model.data(model.index(4, 0), ArtworkIdRole) == catalog_works[4].id
+
+
+def test_the_far_half_is_read_from_the_other_end(services, catalog_works, inline_runner):  # noqa: ANN001
+    """Blocks past the middle are read in the reverse order and turned round: the same rows."""
+    from artdesk.gui.table_model import read_page
+
+    catalog = services.catalog
+    orders = [("title", False), ("title", True), ("year", True), ("id", False), ("price", False)]
+    for sort, descending in [*orders, ("price", True)]:  # price: one work has none (NULL)
+        query = ArtworkQuery(sort=sort, descending=descending)
+        forward = [a.id for a in catalog.list_artworks(query, 0, 10)]
+        for offset in range(6):
+            for limit in (1, 2, 3):
+                page = [a.id for a in read_page(catalog, query, offset, limit, len(forward))]
+                assert page == forward[offset : offset + limit], (sort, descending, offset, limit)
+        model = ArtworkTableModel(catalog, inline_runner, block_size=2)
+        model.set_query(query)
+        ids = []
+        for r in range(model.rowCount()):
+            model.request_rows(r, r)
+            ids.append(model.data(model.index(r, 0), ArtworkIdRole))
+        assert ids == forward
+    text = ArtworkQuery(text="oil", sort="title")
+    hits = [a.id for a in catalog.list_artworks(text, 0, 10)]
+    assert [a.id for a in read_page(catalog, text, 1, 5, len(hits))] == hits[1:]
