@@ -7,19 +7,23 @@ Two works are compared on
   ``"Gerhard Richter"``; diacritics, case and punctuation do not count), the edit similarity of
   the keys (rapidfuzz), whether they are equal, and how their words differ: a word with a near
   twin on the other side is a typo when it occurs nowhere else in the catalog and a substitution
-  of a real word otherwise ("Roth" / "Rams"); a word without one is extra;
+  of a real word otherwise ("Roth" / "Rams"); a word without one is extra; whether every
+  differing word is a typo; whether the keys are one or two edits apart; whether both works
+  have no artist (anonymous objects, periodicals) or only one;
 * the title: the same measures on the title slug, plus whether the two titles are one or two
-  edits apart; whether both carry numbers or roman numerals and they differ (``"Vulture I"`` /
+  edits apart, or three or four; whether both carry numbers or roman numerals and they differ (``"Vulture I"`` /
   ``"Vulture II"``, ``"folio 21"`` / ``"folio 22"``); how many works carry the candidate's
   title, and its artist + title (an exact match on "Untitled" says little);
 * the year (same, within two years, further apart, or unknown on either side);
-* the dimensions (the two largest: within 3 % or 1 cm, beyond 15 %, or unknown);
+* the dimensions (the two largest: within 3 % or 1 cm, beyond 15 %, or unknown; and how
+  close, beyond the precision they were given in, see :data:`DIMS_CLOSE_CM`: of a sketchbook's
+  pages that all measure "about the same", the one measured the same ranks first);
 * the image when both works have one: perceptual hashes within ``SAME_IMAGE_DISTANCE`` bits, or
   equal content hashes.
 
 Candidates come from three channels over inverted indexes (exact sparse dot products): the
 works nearest to the draft in the combined artist + title n-gram space, by title alone and by
-artist alone, each with ties broken towards the draft's year and size, plus works whose image
+artist alone, each with ties broken towards the draft's year and closest size, plus works whose image
 matches. Each candidate then gets a calibrated score: a logistic model over the features above
 (coefficients :data:`SCORE_COEFFICIENTS`, fitted by ``tests/benchmarks/quality_similar.py
 --calibrate``), so a score reads as the probability that the pair is one object.
@@ -29,7 +33,8 @@ matches. Each candidate then gets a calibrated score: a logistic model over the 
 pairs: candidate pairs come from exact (artist key, title key) blocks plus each work's nearest
 neighbours in the n-gram space restricted to selective n-grams (those in at most
 ``BLOCKING_MAX_DF`` of the works); the pairs scoring at least ``min_score`` are joined into
-groups around centres (every member matches its group's centre).
+groups around centres (every member matches its group's centre). Pairs of works with equal
+artist and title keys (most of the blocks) get their text features without per-pair work.
 """
 
 from __future__ import annotations
@@ -65,8 +70,15 @@ ARTIST_CANDIDATES = 20
 """...plus how many nearest works by artist alone."""
 
 TIE_BONUS = 0.02
-"""Added to the n-gram score of a work of the draft's year, and again of its size, when choosing
-candidates: it only reorders works whose text scores (nearly) tie."""
+"""Added to the n-gram score of a work of the draft's year (half within two years), and again
+times the size's closeness (``dims_close``), when choosing candidates: it only reorders works
+whose text scores (nearly) tie."""
+
+DIMS_CLOSE_CM = 0.5
+"""Scale of ``dims_close``: exp(-gap / scale), the gap being the largest difference of the two
+largest dimensions beyond the precision they were given in (0.5 cm for whole centimetres): of
+several works of one series or sketchbook whose sizes all fall "within 1 cm", the one measured
+the same ranks first."""
 
 PHASH_DIGITS = 16
 SAME_IMAGE_DISTANCE = 10
@@ -81,25 +93,30 @@ SCORE_FEATURES = (
     "both_cos", "numbers_differ", "artist_ratio", "title_ratio", "title_exact", "artist_exact",
     "title_subst", "title_typos", "title_extra", "artist_subst", "artist_typos", "artist_extra",
     "artist_empty", "title_edits_1_2", "title_common", "pair_common",
+    "dims_close", "artist_edits_1_2", "title_only_typos", "artist_only_typos", "title_edits_3_4",
+    "artist_both_empty",
 )  # fmt: skip
 SCORE_COEFFICIENTS = (
-    -7.1, 1.56, -0.76, 0.86, -4.67, -5.51, 0.22, -6.66, 22.0, -3.0, 0.17, 2.43, -6.06, -1.14,
-    0.06, 7.21, -0.71, -0.88, 0.79, -0.26, -0.89, -0.0, -0.72, 0.71, 6.87, -1.91, 0.31,
+    -5.05, 1.04, -0.94, 0.71, -5.81, -6.86, -6.29, -9.8, 22.0, -3.0, -0.45, 2.09, -9.45, -0.1, 0.02,
+    4.96, -0.61, -1.69, 0.94, -1.13, -0.74, 0.2, -0.77, -2.82, 5.73, -2.16, 0.59, 7.22, 0.28, -1.15,
+    -0.44, -3.38, 0.54
 )  # fmt: skip
 """Logistic coefficients, in the order of :data:`SCORE_FEATURES`: fitted by
 ``tests/benchmarks/quality_similar.py --calibrate`` (scikit-learn LogisticRegression, C=1) on
 2,500 noisy copies of indexed Tate + MoMA works (seed 1) and 1,500 indexed works with a unique
-artist+title queried as they are (seed 2), none of them among the works the script evaluates
+artist+title (with or without an artist) queried as they are (seed 2), none of them among the
+works the script evaluates
 (seed 0); each candidate is labelled by whether it is the original (or an identical twin of it).
 The image features never occur in museum data and are set by hand (equal image +22, different
 -3: a matching picture alone scores ~0.98). The n-gram cosines, edit ratios and word counts are
 strongly correlated, so single signs mean little; the exact-title and small-edit flags, the
-year and the "how many works share this title" features carry most of the weight."""
+year, the closeness of the dimensions and the "how many works share this title" features carry
+most of the weight."""
 
 DUPLICATE_THRESHOLD = 0.3
 """Default ``min_score``: the lowest (in steps of 0.05) that keeps false positives on the
 calibration sample's unrelated works at or under 1.5 %; on the evaluation sample it gives
-1.35 % (see the README for the figures)."""
+1.20 % (see the README for the figures)."""
 
 BLOCKING_MAX_DF = 0.002
 """In ``all_duplicate_groups``, n-grams in more than this share of works do not propose pairs."""
@@ -331,6 +348,30 @@ def _dims_array(records: Sequence[WorkRecord]) -> np.ndarray:
     return d.astype(np.float32)
 
 
+def _whole_cm(dims: np.ndarray) -> np.ndarray:
+    """Per row of (n, 2) dimensions: 0.5 when every known one is a whole number of centimetres
+    (given to the centimetre, so within 0.5 of the exact value), else 0.05 (to the millimetre)."""
+    known = ~np.isnan(dims)
+    whole = np.where(known, np.abs(dims - np.round(dims)) < 1e-3, True).all(axis=1)
+    return np.where(whole & known.any(axis=1), 0.5, 0.05)
+
+
+def _dims_gap(
+    dims_a: np.ndarray, dims_b: np.ndarray
+) -> tuple[np.ndarray, np.ndarray, np.ndarray, np.ndarray]:
+    """Two (n, 2) arrays of the two largest dimensions compared row by row: the absolute and
+    relative differences, where both are known, and the gap (the largest difference beyond the
+    precision either side was given in, 0 where nothing is known on both sides)."""
+    with np.errstate(invalid="ignore", divide="ignore"):
+        diff = np.abs(dims_a - dims_b)
+        rel = diff / np.maximum(dims_a, dims_b)
+    both = ~np.isnan(diff)
+    # Measurements given in whole centimetres ("12 x 18") match anything that rounds to them.
+    tol = np.maximum(_whole_cm(dims_a), _whole_cm(dims_b))[:, None]
+    gap = np.where(both, np.maximum(diff - tol, 0.0), 0.0).max(axis=1)
+    return diff, rel, both, gap
+
+
 def _hash_value(h: str | None) -> int | None:
     """A 64-bit perceptual hash (16 hex digits, see artdesk.imaging.phash) as an int."""
     if h and len(h) == PHASH_DIGITS:
@@ -441,6 +482,7 @@ class DuplicateFinder:
                 if v is not None:
                     phash_rows.append(r)
                     phash_vals.append(v)
+        self._codes: tuple[np.ndarray, np.ndarray] | None = None
         self._phash_rows = np.array(phash_rows, dtype=np.int64)
         self._phash_vals = np.array(phash_vals, dtype=np.uint64)
 
@@ -548,23 +590,42 @@ class DuplicateFinder:
         return a.tocsr(), t.tocsr()
 
     def _features(
-        self, left: Sequence[_Side], rows: np.ndarray, artist_cos: np.ndarray, title_cos: np.ndarray
+        self,
+        left: Sequence[_Side] | np.ndarray,
+        rows: np.ndarray,
+        artist_cos: np.ndarray,
+        title_cos: np.ndarray,
     ) -> np.ndarray:
-        """The feature matrix (pairs x len(SCORE_FEATURES)): ``left[p]`` against row ``rows[p]``."""
+        """The feature matrix (pairs x len(SCORE_FEATURES)): ``left[p]`` against row ``rows[p]``.
+
+        ``left`` is one side per pair (drafts), or an array of rows of this catalog (the
+        whole-catalog search): then a pair whose artist and title keys are equal gets its text
+        features without the per-pair Python work (they are all "equal").
+        """
         n = len(rows)
         out = np.zeros((n, len(SCORE_FEATURES)), dtype=np.float64)
         if n == 0:
             return out
-        year_a = np.array([s.year for s in left], dtype=np.int64)
+        if isinstance(left, np.ndarray):
+            year_a = self._years[left].astype(np.int64)
+            dims_a = self._dims[left].astype(np.float64)
+            codes_a, codes_t = self._key_codes()
+            equal = (codes_a[left] == codes_a[rows]) & (codes_t[left] == codes_t[rows])
+            sides: dict[int, _Side] = {}
+            todo = np.flatnonzero(~equal).tolist()
+            lefts = [
+                sides.get(x) or sides.setdefault(x, self._row_side(x)) for x in left[todo].tolist()
+            ]
+            self._equal_keys_features(out, np.flatnonzero(equal), left, rows)
+        else:
+            year_a = np.array([s.year for s in left], dtype=np.int64)
+            dims_a = np.array([s.dims for s in left], dtype=np.float64).reshape(-1, 2)
+            todo, lefts = range(n), left
         year_b = self._years[rows].astype(np.int64)
         known = (year_a >= 0) & (year_b >= 0)
         dy = np.abs(year_a - year_b)
-        dims_a = np.array([s.dims for s in left], dtype=np.float64).reshape(-1, 2)
         dims_b = self._dims[rows].astype(np.float64)
-        with np.errstate(invalid="ignore", divide="ignore"):
-            diff = np.abs(dims_a - dims_b)
-            rel = diff / np.maximum(dims_a, dims_b)
-        both = ~np.isnan(rel)
+        diff, rel, both, gap = _dims_gap(dims_a, dims_b)
         rel_max = np.where(both, rel, 0.0).max(axis=1)
         abs_max = np.where(both, diff, 0.0).max(axis=1)
         dims_known = both[:, 0]
@@ -579,35 +640,80 @@ class DuplicateFinder:
         out[:, 11] = artist_cos * title_cos
         out[:, 25] = np.minimum(np.log1p(self._title_count[rows] - 1) / 5.0, 1.0)
         out[:, 26] = np.minimum(np.log1p(self._pair_count[rows] - 1) / 5.0, 1.0)
+        out[:, 27] = dims_known * np.exp(-gap / DIMS_CLOSE_CM)
         tdf, adf = self._title_df, self._artist_df
-        for p, (s, r, ac, tc) in enumerate(
-            zip(left, rows.tolist(), artist_cos.tolist(), title_cos.tolist(), strict=True)
-        ):
+        for p, s in zip(todo, lefts, strict=True):
+            r, ac, tc = int(rows[p]), float(artist_cos[p]), float(title_cos[p])
             same = _same_image(s.image_hash, self._hashes[r])
             if same is not None:
                 out[p, 8 if same else 9] = 1.0
             tb, ab = self._tkeys[r], self._akeys[r]
             out[p, 10] = not s.tkey or not tb
-            out[p, 12] = _numbers_differ(s.numbers, _numbers(tb))
+            numbers_differ = _numbers_differ(s.numbers, _numbers(tb))
+            out[p, 12] = numbers_differ
             ar = _ratio(s.akey, ab)
             tr = _ratio(s.tkey, tb)
             out[p, 13] = ar
             out[p, 14] = tr
             out[p, 15] = bool(s.tkey) and s.tkey == tb
             out[p, 16] = bool(s.akey) and s.akey == ab
-            if tc >= 0.2 or tr >= 0.6:
-                out[p, 17:20] = _word_changes(s.twords, _content_words(tb), tdf, s.own)
+            if not s.tkey or not tb:
+                pass  # no title on one side: title_empty says it, no words differ
+            elif tc >= 0.2 or tr >= 0.6:
+                out[p, 17:20] = changes = _word_changes(s.twords, _content_words(tb), tdf, s.own)
+                # every differing word is a typo of its twin: "Clearing Thunderstorm" /
+                # "ClearingT hunderstorm", however long the title
+                out[p, 29] = changes[0] == changes[2] == 0 < changes[1] and not numbers_differ
             else:
                 out[p, 19] = 3
-            if ac >= 0.2 or ar >= 0.6:
-                out[p, 20:23] = _word_changes(s.awords, _artist_words(ab), adf, s.own)
+            if not s.akey or not ab:
+                pass  # no artist on one side (anonymous works): artist_empty says it
+            elif ac >= 0.2 or ar >= 0.6:
+                out[p, 20:23] = changes = _word_changes(s.awords, _artist_words(ab), adf, s.own)
+                out[p, 30] = changes[0] == changes[2] == 0 < changes[1]
             else:
                 out[p, 22] = 3
             out[p, 23] = not s.akey or not ab
+            out[p, 32] = not s.akey and not ab
             if s.tkey and tb and s.tkey != tb:
-                out[p, 24] = OSA.distance(s.tkey[:120], tb[:120], score_cutoff=3) <= 2
+                edits = OSA.distance(s.tkey[:120], tb[:120], score_cutoff=5)
+                out[p, 24] = edits <= 2
+                out[p, 31] = 3 <= edits <= 4  # two typos, one of them across words
+            if s.akey and ab and s.akey != ab:
+                out[p, 28] = OSA.distance(s.akey[:120], ab[:120], score_cutoff=3) <= 2
         np.minimum(out[:, 17:23], [2, 2, 3, 2, 2, 3], out=out[:, 17:23])
         return out
+
+    def _key_codes(self) -> tuple[np.ndarray, np.ndarray]:
+        """An integer per distinct artist key and per distinct title key, for every row."""
+        if self._codes is None:
+            self._codes = tuple(
+                np.unique(np.array(keys, dtype=object), return_inverse=True)[1].astype(np.int32)
+                for keys in (self._akeys, self._tkeys)
+            )
+        return self._codes
+
+    def _equal_keys_features(
+        self, out: np.ndarray, pairs: np.ndarray, left: np.ndarray, rows: np.ndarray
+    ) -> None:
+        """The text features of pairs (indexes into ``left``/``rows``) whose artist and title
+        keys are equal, as the per-pair loop of :meth:`_features` would set them."""
+        if not len(pairs):
+            return
+        has_a = np.array([bool(self._akeys[r]) for r in left[pairs].tolist()])
+        has_t = np.array([bool(self._tkeys[r]) for r in left[pairs].tolist()])
+        out[pairs, 10] = ~has_t
+        out[pairs, 13] = has_a
+        out[pairs, 14] = has_t
+        out[pairs, 15] = has_t
+        out[pairs, 16] = has_a
+        out[pairs, 23] = ~has_a
+        out[pairs, 32] = ~has_a
+        for p, x, r in zip(pairs.tolist(), left[pairs].tolist(), rows[pairs].tolist(), strict=True):
+            if self._hashes[x] and self._hashes[r]:
+                same = _same_image(self._hashes[x], self._hashes[r])
+                if same is not None:
+                    out[p, 8 if same else 9] = 1.0
 
     @staticmethod
     def calibrated(
@@ -624,13 +730,19 @@ class DuplicateFinder:
             out[s.indices] = s.data
         return out
 
-    def _top(self, score: np.ndarray, bonus: np.ndarray, rows: np.ndarray, n: int) -> np.ndarray:
+    def _top(
+        self, score: np.ndarray, bonus: Callable[[np.ndarray], np.ndarray], rows: np.ndarray, n: int
+    ) -> np.ndarray:
         """The ``n`` best of ``rows`` by text score, ties (often thousands: "Untitled", a prolific
-        artist) broken towards works of the draft's year and size."""
+        artist) broken towards works of the draft's year and size (``bonus`` of some rows, at
+        most ``2 * TIE_BONUS``: only rows within that of the n-th best text score need it)."""
         if len(rows) <= n:
             return rows
-        s = score[rows] + bonus[rows]
-        return rows[np.argpartition(-s, n - 1)[:n]]
+        s = score[rows]
+        nth = -np.partition(-s, n - 1)[n - 1]
+        near = np.flatnonzero(s >= nth - 2 * TIE_BONUS)
+        s = s[near] + bonus(rows[near])
+        return rows[near[np.argpartition(-s, n - 1)[:n]]]
 
     def _image_rows(self, h: str | None) -> list[int]:
         if not h:
@@ -664,12 +776,19 @@ class DuplicateFinder:
         union = np.flatnonzero((sa > 0) | (st > 0))
         chosen: list[np.ndarray] = []
         if len(union):
-            bonus = np.zeros(nrows, dtype=np.float32)
-            if side.year >= 0:
-                bonus[union] += TIE_BONUS * (np.abs(self._years[union] - side.year) <= 0)
-            if not math.isnan(side.dims[0]):
-                close = np.abs(self._dims[union, 0] - side.dims[0]) <= max(1.0, 0.03 * side.dims[0])
-                bonus[union] += TIE_BONUS * close
+
+            def bonus(rows: np.ndarray) -> np.ndarray:
+                out = np.zeros(len(rows), dtype=np.float64)
+                if side.year >= 0:
+                    dy = np.abs(self._years[rows] - side.year)
+                    out += TIE_BONUS * ((dy == 0) + 0.5 * ((dy > 0) & (dy <= 2)))
+                if not math.isnan(side.dims[0]):
+                    dims_b = self._dims[rows].astype(np.float64)
+                    dims_a = np.broadcast_to(np.array(side.dims, dtype=np.float64), dims_b.shape)
+                    _, _, both, gap = _dims_gap(dims_a, dims_b)
+                    out += TIE_BONUS * both[:, 0] * np.exp(-gap / DIMS_CLOSE_CM)
+                return out
+
             wa, wt = ARTIST_WEIGHT, TITLE_WEIGHT
             norm = np.sqrt(
                 (wa * self._has_a[union] + wt * self._has_t[union]) * (wa * qa + wt * qt)
@@ -750,8 +869,7 @@ class DuplicateFinder:
             return np.zeros(0)
         artist_cos = np.asarray(a[i].multiply(a[j]).sum(axis=1)).ravel()
         title_cos = np.asarray(t[i].multiply(t[j]).sum(axis=1)).ravel()
-        left = [self._row_side(x) for x in i.tolist()]
-        return self.calibrated(self._features(left, j, artist_cos, title_cos))
+        return self.calibrated(self._features(i, j, artist_cos, title_cos))
 
     def _rows(self) -> tuple[sp.csr_matrix, sp.csr_matrix]:
         """The artist and title n-gram rows (one row per work), from the inverted indexes."""

@@ -566,6 +566,7 @@ class SimilarityIndex:
                 for dd, i in zip(dist[0], idx[0], strict=True)
                 if i != exclude
             ]
+            pairs.sort(key=lambda p: (-round(p[1], 6), int(self.ids[p[0]])))
             return [(r, s) for r, s in pairs if s > 1e-6][:k]
         scores = self.scores(query)
         if exclude is not None:
@@ -573,8 +574,14 @@ class SimilarityIndex:
         if mask is not None:
             scores[~mask] = -1.0
         kk = min(k, n)
-        cand = np.argpartition(-scores, kk - 1)[:kk] if kk < n else np.arange(n)
-        cand = cand[np.lexsort((self.ids[cand], -scores[cand]))]
+        if kk < n:
+            # every row tying with the k-th best is a candidate, so that ties are always
+            # broken the same way (lowest id first), not by where argpartition put them
+            kth = scores[np.argpartition(-scores, kk - 1)[kk - 1]]
+            cand = np.flatnonzero(scores >= kth - 1e-6)
+        else:
+            cand = np.arange(n)
+        cand = cand[np.lexsort((self.ids[cand], -np.round(scores[cand], 6)))][:kk]
         return [(int(r), float(scores[r])) for r in cand if scores[r] > 1e-6]
 
     def similar(self, work_id: int, k: int = 10) -> list[Neighbour]:

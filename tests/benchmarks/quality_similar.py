@@ -291,7 +291,8 @@ def calibrate(
         xs.append(f)
         ys.append(y)
     pair_count = Counter(_pair_key(r) for r in indexed)
-    unique = [r for r in pool if pair_count[_pair_key(r)] == 1 and r.artists and r.title]
+    # works without an artist too (anonymous objects, periodicals): drafts like them occur
+    unique = [r for r in pool if pair_count[_pair_key(r)] == 1 and r.title]
     negatives = []
     for rec in random.Random(2).sample(unique, k=CAL_UNRELATED):
         f, y = _labelled(finder, rec, twins[_twin_key(rec)])
@@ -430,6 +431,12 @@ def duplicates_quality(do_calibrate: bool) -> None:
             + f" {c['n_unambiguous']:10d} {f['fp'] / max(f['n'], 1):9.4f}"
         )
     print(f"false-positive rate on {N_UNRELATED} unrelated works: {fp / N_UNRELATED:.4f}")
+    c = stats["all"]
+    print(
+        f"recall@5, the original or an identical twin of it: {c['or twin'] / c['n']:.4f} "
+        f"(target >= 0.95); the original itself: {c['recall@5'] / c['n']:.4f}; "
+        f"unambiguous copies: {c['unambiguous'] / max(c['n_unambiguous'], 1):.4f}"
+    )
     print("some misses of unambiguous copies (original -> copy):")
     for m in misses:
         print("  ", m)

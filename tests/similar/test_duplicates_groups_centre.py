@@ -29,3 +29,23 @@ def test_an_empty_or_single_work_catalog_has_no_duplicates():
         finder = DuplicateFinder.build(records)
         assert finder.all_duplicate_groups() == []
         assert finder.possible_duplicates(draft) == []
+
+
+def test_pairs_of_catalog_rows_score_as_drafts_do(tate_sample) -> None:  # noqa: ANN001
+    """The whole-catalog search scores a pair of rows without the per-pair text work when
+    their artist and title keys are equal: the features are the ones the per-pair path gives
+    (real Tate rows: sketchbook pages sharing a title, typo-near titles, other works)."""
+    import numpy as np
+
+    finder = DuplicateFinder.build(tate_sample)
+    i, j = finder.candidate_pairs()
+    assert len(i) > 100
+    a_rows, t_rows = finder._rows()
+    artist_cos = np.asarray(a_rows[i].multiply(a_rows[j]).sum(axis=1)).ravel()
+    title_cos = np.asarray(t_rows[i].multiply(t_rows[j]).sum(axis=1)).ravel()
+    fast = finder._features(i, j, artist_cos, title_cos)
+    slow = finder._features([finder._row_side(x) for x in i.tolist()], j, artist_cos, title_cos)
+    codes_a, codes_t = finder._key_codes()
+    equal = (codes_a[i] == codes_a[j]) & (codes_t[i] == codes_t[j])
+    assert equal.sum() > 10 and (~equal).sum() > 10  # both paths are exercised
+    np.testing.assert_allclose(fast, slow)
