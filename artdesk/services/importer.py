@@ -20,6 +20,7 @@ import marshal
 import multiprocessing
 import operator
 import pickle
+import queue
 import re
 import signal
 import sys
@@ -914,10 +915,12 @@ def _prepared_batches(
     col_map: Mapping[str, str],
     preset: Preset | None,
     derive: bool | None,
+    derive_now: Callable[[], bool] | None = None,
 ) -> Iterator[_Batch]:
     """The source's rows prepared, BATCH good rows at a time, each batch with the rows it
     rejected on the way (so the report keeps the file's order). ``derive`` runs _derive on each
-    row (True: the changelog as JSON text, for SQLite) or, None, leaves that to the writer."""
+    row (True: the changelog as JSON text, for SQLite) or, None, leaves that to the writer;
+    ``derive_now()``, asked once a batch, can leave a batch's to the writer too."""
     positional = source.positional
     fast = _FastRows.build(source.columns, col_map, preset) if positional else None
     batch: list[_Prepared] = []
@@ -934,13 +937,21 @@ def _prepared_batches(
             except ValidationError as exc:
                 rejected.append(Rejection(line, record, exc.message, raw))
                 continue
-        if derive is not None:
-            _derive(prepared, derive)
         batch.append(prepared)
         if len(batch) >= BATCH:
+            _derive_batch(batch, derive, derive_now)
             yield batch, rejected, rows, source.counter.count, False
             batch, rejected, rows = [], [], 0
+    _derive_batch(batch, derive, derive_now)
     yield batch, rejected, rows, source.counter.count, True
+
+
+def _derive_batch(
+    batch: list[_Prepared], derive: bool | None, derive_now: Callable[[], bool] | None
+) -> None:
+    if derive is not None and (derive_now is None or derive_now()):
+        for row in batch:
+            _derive(row, derive)
 
 
 def _derive(row: _Prepared, json_log: bool) -> None:
@@ -990,14 +1001,51 @@ def _use_worker(source: _Source) -> bool:
 _PREPARED_FIELDS = operator.attrgetter(*(f.name for f in dataclass_fields(_Prepared)))
 
 
+# Batches the worker keeps ready for the importing process beyond the one being sent.
+WORKER_QUEUE = 3
+
+
+class _Outbox:
+    """The worker's messages, sent by a thread (the pipe write waits without the GIL) so that
+    preparing the next batches goes on while the importing process is busy writing."""
+
+    def __init__(self, conn: Any) -> None:
+        self.conn = conn
+        self.queue: queue.Queue[bytes | None] = queue.Queue(maxsize=WORKER_QUEUE)
+        self.error: BaseException | None = None
+        self.thread = threading.Thread(target=self._run, name="artdesk-import-send", daemon=True)
+        self.thread.start()
+
+    def _run(self) -> None:
+        while (data := self.queue.get()) is not None:
+            if self.error is None:
+                try:
+                    self.conn.send_bytes(data)
+                except BaseException as exc:  # noqa: BLE001 - reported by put() and close()
+                    self.error = exc  # keep draining: put() never blocks on a dead pipe
+
+    def put(self, data: bytes) -> None:
+        if self.error is not None:
+            raise self.error
+        self.queue.put(data)
+
+    def close(self) -> None:
+        """Wait until everything put is sent (or failed)."""
+        self.queue.put(None)
+        self.thread.join()
+
+
 def _worker_main(
     conn: Any,
     path: Path,
     col_map: Mapping[str, str],
     preset: Preset | None,
     derive: bool | None,
+    writer_idle: Any = None,
 ) -> None:
-    """In the worker: read and prepare the file, sending each batch as it is ready."""
+    """In the worker: read and prepare the file, sending each batch as it is ready. While the
+    importing process waits for batches (``writer_idle``, a shared flag it sets), the rows'
+    search words and changelog JSON are left to it: the two processes share that work."""
     # The objects inherited from the importing process are never garbage here, and the rows
     # hold no cycles: no collector (it would walk them all and copy their pages).
     gc.disable()
@@ -1008,11 +1056,13 @@ def _worker_main(
         signal.set_wakeup_fd(-1)
     for signum in (signal.SIGINT, signal.SIGTERM):
         signal.signal(signum, signal.SIG_IGN)
+    outbox = _Outbox(conn)
+    derive_now = None if writer_idle is None else (lambda: not writer_idle.value)
     try:
         source = open_source(path)
         try:
             for batch, rejected, rows, bytes_read, final in _prepared_batches(
-                source, col_map, preset, derive
+                source, col_map, preset, derive, derive_now
             ):
                 # marshal: plain values only, about twice as fast as pickle both ways.
                 message = (
@@ -1022,16 +1072,18 @@ def _worker_main(
                     bytes_read,
                     final,
                 )
-                conn.send_bytes(b"B" + marshal.dumps(message))
+                outbox.put(b"B" + marshal.dumps(message))
         finally:
             source.closer()
+        outbox.close()
     except BaseException as exc:  # noqa: BLE001 - every failure goes to the importing process
         try:
             payload = pickle.dumps(exc, protocol=5)
         except Exception:  # noqa: BLE001 - an exception that does not pickle
             payload = pickle.dumps(ImportFileError(f"{path}: {exc}"), protocol=5)
         with suppress(OSError):  # the importing process has stopped listening: nothing to tell
-            conn.send_bytes(b"E" + payload)
+            outbox.put(b"E" + payload)
+            outbox.close()
     finally:
         conn.close()
 
@@ -1047,9 +1099,10 @@ def _worker_batches(
     generator early (an error in the writer, a cancel) stops the worker."""
     context = multiprocessing.get_context("fork")
     receiver, sender = context.Pipe(duplex=False)
+    writer_idle = context.RawValue("b", 0)  # this process waits for the worker's next batch
     worker = context.Process(
         target=_worker_main,
-        args=(sender, path, col_map, preset, derive),
+        args=(sender, path, col_map, preset, derive, writer_idle),
         name="artdesk-import-reader",
         daemon=True,
     )
@@ -1057,6 +1110,7 @@ def _worker_batches(
     sender.close()
     try:
         while True:
+            writer_idle.value = not receiver.poll()
             try:
                 data = receiver.recv_bytes()
             except EOFError:

@@ -383,7 +383,8 @@ def _catalog_rows(services):
 
 def test_the_reader_process_gives_the_same_catalog_and_report(tmp_path, monkeypatch):
     """A large file is read and prepared by a worker process while this one writes: the works,
-    their derived text, the changelog and the report are those of the in-process path."""
+    their derived text, the changelog and the report are those of the in-process path, whichever
+    process derives the rows' search words and changelog JSON."""
     import artdesk.services.importer as importer
     from artdesk.services.container import open_services
 
@@ -399,8 +400,19 @@ def test_the_reader_process_gives_the_same_catalog_and_report(tmp_path, monkeypa
         + ",Y,,,\n",
     )
     results = {}
-    for mode, threshold in (("in-process", 10**12), ("worker", 0)):
+    derive_batch = importer._derive_batch
+    for mode, threshold in (("in-process", 10**12), ("worker", 0), ("worker-writer-derives", 0)):
         monkeypatch.setattr(importer, "WORKER_FILE_BYTES", threshold)
+        # The worker leaves a batch's search words and changelog JSON to the importing process
+        # while that one waits for batches; here it leaves every batch's, as on a slow reader.
+        writer_derives = mode == "worker-writer-derives"
+        monkeypatch.setattr(
+            importer,
+            "_derive_batch",
+            (lambda b, d, now: derive_batch(b, d, lambda: False))
+            if writer_derives
+            else derive_batch,
+        )
         svc = open_services(f"sqlite:///{tmp_path / f'{mode}.sqlite'}", tmp_path / f"files-{mode}")
         try:
             partner = svc.catalog.create_partner("Galerie Nord", type="gallery")
@@ -424,6 +436,7 @@ def test_the_reader_process_gives_the_same_catalog_and_report(tmp_path, monkeypa
         finally:
             svc.close()
     assert results["worker"] == results["in-process"]
+    assert results["worker-writer-derives"] == results["in-process"]
     museum, gallery, again, works, log, report, _ = results["worker"]
     assert gallery == "created 4500, updated 0, unchanged 0, rejected 4"
     assert again == "created 0, updated 0, unchanged 173, rejected 0"
