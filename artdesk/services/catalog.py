@@ -14,6 +14,7 @@ from datetime import datetime
 from typing import Any
 
 from sqlalchemy import Connection, Select, and_, delete, func, or_, select, text, update
+from sqlalchemy.exc import DBAPIError
 from sqlalchemy.orm import Session
 
 from artdesk.core.dates import parse_creation_year
@@ -1108,29 +1109,46 @@ class CatalogService:
                 f"inventory number {inv!r} is already used by another work of this partner"
             )
         artist_rows = self._ensure_artists(s, names, partner_id, source, known)
+        row = self._new_artwork_row(clean, artist_rows, partner_id, synced)
+        s.add(row)
+        s.flush()
+        self._created_rows(s, [(row, clean, artist_rows)], partner_id, source)
+        return row, artist_rows, partner
+
+    def _new_artwork_row(
+        self, clean: dict[str, Any], artist_rows: list[ArtistRow], partner_id: int, synced: bool
+    ) -> ArtworkRow:
         now = utcnow()
         row = ArtworkRow(partner_id=partner_id, created_at=now, updated_at=now, **clean)
         if synced:
             row.last_synced_at = now
         self._denormalise(row, [a.name for a in artist_rows])
-        s.add(row)
-        s.flush()
-        # The links and the changelog entry are plain inserts: Core statements in the same
-        # transaction, without a second flush (nothing reads them back as ORM objects).
-        if artist_rows:
-            s.execute(
-                ArtworkArtistRow.__table__.insert(),
-                [
-                    {"artwork_id": row.id, "position": pos, "artist_id": a.id}
-                    for pos, a in enumerate(artist_rows)
-                ],
-            )
-        changes = {k: {"old": None, "new": v} for k, v in clean.items() if v is not None}
-        if artist_rows:
-            changes["artists"] = {"old": None, "new": [a.name for a in artist_rows]}
-        s.execute(
-            ChangelogRow.__table__.insert(),  # parameters apart: one compiled statement
-            [
+        return row
+
+    @staticmethod
+    def _created_rows(
+        s: Session,
+        made: list[tuple[ArtworkRow, dict[str, Any], list[ArtistRow]]],
+        partner_id: int,
+        source: str,
+    ) -> None:
+        """The artist links and changelog entries of new (flushed) artwork rows."""
+        # Plain inserts: Core statements in the same transaction, without another flush
+        # (nothing reads them back as ORM objects), the parameters apart (one compiled
+        # statement, several rows at once).
+        links = [
+            {"artwork_id": row.id, "position": pos, "artist_id": a.id}
+            for row, _, artist_rows in made
+            for pos, a in enumerate(artist_rows)
+        ]
+        if links:
+            s.execute(ArtworkArtistRow.__table__.insert(), links)
+        entries = []
+        for row, clean, artist_rows in made:
+            changes = {k: {"old": None, "new": v} for k, v in clean.items() if v is not None}
+            if artist_rows:
+                changes["artists"] = {"old": None, "new": [a.name for a in artist_rows]}
+            entries.append(
                 {
                     "entity_type": "artwork",
                     "entity_id": row.id,
@@ -1140,9 +1158,8 @@ class CatalogService:
                     "partner_id": partner_id,
                     "created_at": utcnow(),
                 }
-            ],
-        )
-        return row, artist_rows, partner
+            )
+        s.execute(ChangelogRow.__table__.insert(), entries)
 
     def update_artwork(
         self,
@@ -1323,6 +1340,8 @@ class CatalogService:
                 if savepoints:
                     known = self._known_artists(s, (n for p in prepared for n in p[2]), partner_id)
                 kept: list[Any] = [s.get(PartnerRow, partner_id)]  # stays in the identity map
+                run: list[tuple[int, dict[str, Any], list[str], str]] = []
+                run_fps: set[str] = set()
                 for i, clean, names, fp in prepared:
                     if not savepoints:
                         out, created = self._upsert_one(
@@ -1333,25 +1352,130 @@ class CatalogService:
                         results[i] = (out, created)
                         written.add(out.id)
                         continue
-                    had = list(by_fp.get(fp, []))
-                    try:
-                        with s.begin_nested():
-                            out, created = self._upsert_one(
-                                s, clean, names, fp, by_fp, partner_id, source, kept, known
-                            )
-                            if before_commit is not None:
-                                before_commit(s, i, out, created)
-                    except ArtdeskError as exc:
-                        # Rolled back to the savepoint: forget what this item added.
-                        by_fp[fp] = had
-                        known = KnownArtists()
-                        results[i] = exc
+                    if (
+                        not clean.get("inventory_number")
+                        and not by_fp.get(fp)
+                        and fp not in run_fps
+                    ):
+                        run.append((i, clean, names, fp))  # a plain create: written with others
+                        run_fps.add(fp)
                         continue
-                    results[i] = (out, created)
-                    written.add(out.id)
+                    known = self._flush_run(
+                        s,
+                        run,
+                        by_fp,
+                        partner_id,
+                        source,
+                        kept,
+                        known,
+                        before_commit,
+                        results,
+                        written,
+                    )
+                    run_fps.clear()
+                    known = self._upsert_item(
+                        s,
+                        (i, clean, names, fp),
+                        by_fp,
+                        partner_id,
+                        source,
+                        kept,
+                        known,
+                        before_commit,
+                        results,
+                        written,
+                    )
+                self._flush_run(
+                    s, run, by_fp, partner_id, source, kept, known, before_commit, results, written
+                )
         if written:
             self.notifier.emit(Changes.artworks(written, source))
         return results
+
+    def _upsert_item(
+        self,
+        s: Session,
+        item: tuple[int, dict[str, Any], list[str], str],
+        by_fp: dict[str, list[int]],
+        partner_id: int,
+        source: str,
+        kept: list[Any],
+        known: KnownArtists | None,
+        before_commit: Callable[[Session, int, Artwork, bool], None] | None,
+        results: list[Any],
+        written: set[int],
+    ) -> KnownArtists | None:
+        """One item of a batch in its own savepoint; the artists known after it."""
+        i, clean, names, fp = item
+        had = list(by_fp.get(fp, []))
+        try:
+            with s.begin_nested():
+                out, created = self._upsert_one(
+                    s, clean, names, fp, by_fp, partner_id, source, kept, known
+                )
+                if before_commit is not None:
+                    before_commit(s, i, out, created)
+        except ArtdeskError as exc:
+            # Rolled back to the savepoint: forget what this item added.
+            by_fp[fp] = had
+            results[i] = exc
+            return KnownArtists()
+        results[i] = (out, created)
+        written.add(out.id)
+        return known
+
+    def _flush_run(
+        self,
+        s: Session,
+        run: list[tuple[int, dict[str, Any], list[str], str]],
+        by_fp: dict[str, list[int]],
+        partner_id: int,
+        source: str,
+        kept: list[Any],
+        known: KnownArtists | None,
+        before_commit: Callable[[Session, int, Artwork, bool], None] | None,
+        results: list[Any],
+        written: set[int],
+    ) -> KnownArtists | None:
+        """Items of a batch that create a work (no inventory number, no work with their
+        fingerprint, none before them in the run either) in one savepoint and one multi-row
+        insert; if the catalog refuses any of them, each in its own savepoint instead (so
+        only that one fails). Empties ``run``; the artists known after it."""
+        if not run:
+            return known
+        items = list(run)
+        run.clear()
+        partner = s.get(PartnerRow, partner_id)
+        made: list[tuple[ArtworkRow, dict[str, Any], list[ArtistRow]]] = []
+        outs: list[tuple[int, Artwork]] = []
+        try:
+            with s.begin_nested():
+                for _i, clean, names, _fp in items:
+                    artist_rows = self._ensure_artists(s, names, partner_id, source, known)
+                    made.append(
+                        (self._new_artwork_row(clean, artist_rows, partner_id, True), clean, artist_rows)
+                    )  # fmt: skip
+                s.add_all([row for row, _, _ in made])
+                s.flush()
+                self._created_rows(s, made, partner_id, source)
+                for (i, _, _, _), (row, _, artist_rows) in zip(items, made, strict=True):
+                    out = _created_artwork(row, artist_rows, partner)
+                    if before_commit is not None:
+                        before_commit(s, i, out, True)
+                    outs.append((i, out))
+        except (ArtdeskError, DBAPIError):
+            known = KnownArtists()
+            for item in items:
+                known = self._upsert_item(
+                    s, item, by_fp, partner_id, source, kept, known, before_commit, results, written
+                )
+            return known
+        for (i, out), (_, _, _, fp), (row, _, artist_rows) in zip(outs, items, made, strict=True):
+            kept.extend((row, *artist_rows))
+            by_fp[fp] = [row.id]
+            results[i] = (out, True)
+            written.add(out.id)
+        return known
 
     @staticmethod
     def _artworks_by_fingerprint(
@@ -1399,13 +1523,7 @@ class CatalogService:
             )
             kept.extend((partner, *artist_rows))
             by_fp[fp] = [row.id]
-            out = Artwork(
-                **{f: getattr(row, f) for f in _ARTWORK_ROW_FIELDS},
-                artists=tuple(ArtistRef(a.id, a.name, a.slug) for a in artist_rows),
-                partner_slug=partner.slug,
-                partner_name=partner.name,
-            )
-            return out, True
+            return _created_artwork(row, artist_rows, partner), True
         row = s.get(ArtworkRow, matches[0])
         merge = {k: v for k, v in clean.items() if v is not None}
         diff = self._apply(s, row, merge, names or None, source)
@@ -2130,6 +2248,16 @@ class CatalogService:
 
 
 # ---------------------------------------------------------------------- row -> value
+def _created_artwork(row: ArtworkRow, artist_rows: list[ArtistRow], partner: PartnerRow) -> Artwork:
+    """A new work from its row, artists and partner (all at hand: no re-read)."""
+    return Artwork(
+        **{f: getattr(row, f) for f in _ARTWORK_ROW_FIELDS},
+        artists=tuple(ArtistRef(a.id, a.name, a.slug) for a in artist_rows),
+        partner_slug=partner.slug,
+        partner_name=partner.name,
+    )
+
+
 _ARTWORK_ROW_FIELDS = (
     "id",
     "partner_id",

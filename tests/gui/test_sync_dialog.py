@@ -326,3 +326,91 @@ def test_closing_the_dialog_mid_sync_stops_the_run(qtbot, runner, central, make_
     report = desk.sync.push("central")
     assert report.status == "done"
     assert _titles(central.services) == _titles(desk)
+
+
+def test_an_artsy_hal_remote_is_added_and_pulled_only(qtbot, runner, central, make_desk, window_for):  # noqa: ANN001, E501, F811
+    """A HAL remote (kind artsy): the artdesk server's /api on 127.0.0.1, added through the
+    form with a client id and secret, pulled (never pushed) into the window's table, with a
+    field edited on both sides shown as a conflict and resolved from the dialog."""
+    cat = central.services.catalog
+    museum = cat.create_partner("Museum Süd", type="museum")
+    for i in range(3):
+        cat.create_artwork(
+            {"title": f"Nord {i}", "creation_year": 1990 + i, "medium": "Oil", "published": True},
+            partner_id=central.partner_id,
+            source="test",
+            artists=["Lea Vogt"],
+        )
+    cat.create_artwork(
+        {"title": "Nord draft", "creation_year": 2020, "published": False},
+        partner_id=central.partner_id,
+        source="test",
+        artists=["Lea Vogt"],
+    )
+    cat.create_artwork(
+        {"title": "Museum piece", "creation_year": 1920, "published": True},
+        partner_id=museum.id,
+        source="test",
+        artists=["Ana Ortiz"],
+    )
+    cat.create_artwork(
+        {"title": "Museum secret", "creation_year": 1921, "published": False},
+        partner_id=museum.id,
+        source="test",
+        artists=["Ana Ortiz"],
+    )
+    (key,) = central.services.keys.list(central.partner_id)
+    desk = make_desk("desk", partner=False)
+    window = window_for(desk)
+    dialog = _open_dialog(qtbot, window)
+
+    qtbot.keyClicks(dialog.name_edit, "hal")
+    qtbot.keyClicks(dialog.url_edit, f"{central.address}/api")
+    dialog.kind_box.setCurrentIndex(dialog.kind_box.findData("artsy"))
+    assert not dialog.token_edit.isEnabled() and dialog.client_id_edit.isEnabled()
+    qtbot.keyClicks(dialog.client_id_edit, key.prefix)
+    qtbot.keyClicks(dialog.client_secret_edit, central.key)
+    with qtbot.waitSignal(dialog.plan_loaded, timeout=WAIT) as blocker:
+        dialog.add_button.click()
+    assert blocker.args[0].push.empty
+    (remote,) = desk.sync.list_remotes()
+    assert (remote.name, remote.kind) == ("hal", "artsy")
+    assert dialog.client_secret_edit.text() == ""
+    assert "pull only" in dialog.plan_label.text()
+    assert dialog.pull_button.isEnabled() and not dialog.push_button.isEnabled()
+
+    # The pull: the published works of every partner and the key's own draft, each in the
+    # local partner with its remote partner's slug; the museum's draft stays there.
+    (report,) = _run(qtbot, dialog, dialog.pull_button)
+    assert report.direction == "pull" and report.status == "done"
+    assert report.counts["created"] == 5
+    assert _titles(desk) == ["Museum piece", "Nord 0", "Nord 1", "Nord 2", "Nord draft"]
+    assert {p.slug for p in desk.catalog.list_partners()} == {"galerie-nord", "museum-sud"}
+    qtbot.waitUntil(lambda: window.model.rowCount() == 5, timeout=WAIT)
+
+    # The same field edited on both sides: a conflict, side by side; "theirs" takes the remote's.
+    there = {a.title: a for a in cat.list_artworks(limit=50)}
+    here = _by_title(desk)
+    cat.update_artwork(there["Nord 0"].id, {"medium": "Tempera"}, source="test")
+    cat.update_artwork(there["Nord 1"].id, {"medium": "Gouache"}, source="test")
+    desk.catalog.update_artwork(here["Nord 0"].id, {"medium": "Ink"}, source="gui")
+    dialog.tabs.setCurrentIndex(1)
+    reports = _run(qtbot, dialog, dialog.sync_button)  # pulls only: nothing to push to HAL
+    assert [r.direction for r in reports] == ["pull"]
+    assert _by_title(desk)["Nord 1"].medium == "Gouache"
+    qtbot.waitUntil(lambda: len(dialog.conflicts) == 1, timeout=WAIT)
+    (conflict,) = dialog.conflicts
+    dialog.select_conflict(conflict.id)
+    row = [dialog.side_by_side.item(0, c).text() for c in range(4)]
+    assert row == ["medium", "Ink", "Tempera", "Oil"]
+    assert _by_title(desk)["Nord 0"].medium == "Ink"  # until resolved, the local value stays
+    with qtbot.waitSignal(dialog.resolved, timeout=WAIT):
+        dialog.theirs_button.click()
+    assert _by_title(desk)["Nord 0"].medium == "Tempera"
+    qtbot.waitUntil(lambda: dialog.conflicts == [], timeout=WAIT)
+    (again,) = _run(qtbot, dialog, dialog.pull_button)
+    assert set(again.counts) == {"unchanged"}
+    assert cat.count_artworks() == 6  # nothing was written to the remote
+    qtbot.waitUntil(lambda: not runner.busy, timeout=WAIT)  # the reloads after the pull
+    qtbot.wait(50)
+    dialog.close()
