@@ -154,6 +154,24 @@ def sort_text(value: str | None) -> str:
     return slug(value)[:SORT_PREFIX_LEN] if value else ""
 
 
+_Item = tuple[int, dict[str, Any], list[str], str]  # index, clean fields, artists, fingerprint
+
+
+@dataclass(slots=True)
+class _UpsertBatch:
+    """The state of one ``upsert_artworks`` transaction."""
+
+    s: Session
+    partner_id: int
+    source: str
+    before_commit: Callable[[Session, int, Artwork, bool], None] | None
+    results: list[Any]
+    by_fp: dict[str, list[int]]  # the partner's works by fingerprint, as the batch goes
+    kept: list[Any] = field(default_factory=list)  # rows kept in the identity map
+    known: KnownArtists | None = None
+    written: set[int] = field(default_factory=set)
+
+
 @dataclass(slots=True)
 class KnownArtists:
     """Artists a batch of writes looked up: by slug, and which (partner, artist) pairs exist."""
@@ -1317,7 +1335,7 @@ class CatalogService:
         savepoints: bool,
     ) -> list[tuple[Artwork, bool] | ArtdeskError]:
         results: list[tuple[Artwork, bool] | ArtdeskError] = []
-        prepared: list[tuple[int, dict[str, Any], list[str], str]] = []
+        prepared: list[_Item] = []
         for i, data in enumerate(items):
             try:
                 clean, names = self._prepare(data, create=True)
@@ -1335,147 +1353,99 @@ class CatalogService:
         written: set[int] = set()
         if prepared:
             with self.db.write() as s:
-                by_fp = self._artworks_by_fingerprint(s, {p[3] for p in prepared}, partner_id)
-                known = None
+                b = _UpsertBatch(
+                    s,
+                    partner_id,
+                    source,
+                    before_commit,
+                    results,
+                    self._artworks_by_fingerprint(s, {p[3] for p in prepared}, partner_id),
+                    kept=[s.get(PartnerRow, partner_id)],  # stays in the identity map
+                )
                 if savepoints:
-                    known = self._known_artists(s, (n for p in prepared for n in p[2]), partner_id)
-                kept: list[Any] = [s.get(PartnerRow, partner_id)]  # stays in the identity map
-                run: list[tuple[int, dict[str, Any], list[str], str]] = []
+                    b.known = self._known_artists(
+                        s, (n for p in prepared for n in p[2]), partner_id
+                    )
+                run: list[_Item] = []
                 run_fps: set[str] = set()
-                for i, clean, names, fp in prepared:
+                for item in prepared:
+                    i, clean, names, fp = item
                     if not savepoints:
-                        out, created = self._upsert_one(
-                            s, clean, names, fp, by_fp, partner_id, source, kept, known
-                        )
+                        out, created = self._upsert_one(b, clean, names, fp)
                         if before_commit is not None:
                             before_commit(s, i, out, created)
                         results[i] = (out, created)
-                        written.add(out.id)
+                        b.written.add(out.id)
                         continue
                     if (
                         not clean.get("inventory_number")
-                        and not by_fp.get(fp)
+                        and not b.by_fp.get(fp)
                         and fp not in run_fps
                     ):
-                        run.append((i, clean, names, fp))  # a plain create: written with others
+                        run.append(item)  # a plain create: written with the others of the run
                         run_fps.add(fp)
                         continue
-                    known = self._flush_run(
-                        s,
-                        run,
-                        by_fp,
-                        partner_id,
-                        source,
-                        kept,
-                        known,
-                        before_commit,
-                        results,
-                        written,
-                    )
-                    run_fps.clear()
-                    known = self._upsert_item(
-                        s,
-                        (i, clean, names, fp),
-                        by_fp,
-                        partner_id,
-                        source,
-                        kept,
-                        known,
-                        before_commit,
-                        results,
-                        written,
-                    )
-                self._flush_run(
-                    s, run, by_fp, partner_id, source, kept, known, before_commit, results, written
-                )
+                    self._create_run(b, run)
+                    run, run_fps = [], set()
+                    self._upsert_item(b, item)
+                self._create_run(b, run)
+                written = b.written
         if written:
             self.notifier.emit(Changes.artworks(written, source))
         return results
 
-    def _upsert_item(
-        self,
-        s: Session,
-        item: tuple[int, dict[str, Any], list[str], str],
-        by_fp: dict[str, list[int]],
-        partner_id: int,
-        source: str,
-        kept: list[Any],
-        known: KnownArtists | None,
-        before_commit: Callable[[Session, int, Artwork, bool], None] | None,
-        results: list[Any],
-        written: set[int],
-    ) -> KnownArtists | None:
-        """One item of a batch in its own savepoint; the artists known after it."""
+    def _upsert_item(self, b: _UpsertBatch, item: _Item) -> None:
+        """One item of a batch in its own savepoint."""
         i, clean, names, fp = item
-        had = list(by_fp.get(fp, []))
+        had = list(b.by_fp.get(fp, []))
         try:
-            with s.begin_nested():
-                out, created = self._upsert_one(
-                    s, clean, names, fp, by_fp, partner_id, source, kept, known
-                )
-                if before_commit is not None:
-                    before_commit(s, i, out, created)
+            with b.s.begin_nested():
+                out, created = self._upsert_one(b, clean, names, fp)
+                if b.before_commit is not None:
+                    b.before_commit(b.s, i, out, created)
         except ArtdeskError as exc:
             # Rolled back to the savepoint: forget what this item added.
-            by_fp[fp] = had
-            results[i] = exc
-            return KnownArtists()
-        results[i] = (out, created)
-        written.add(out.id)
-        return known
+            b.by_fp[fp] = had
+            b.known = KnownArtists()
+            b.results[i] = exc
+            return
+        b.results[i] = (out, created)
+        b.written.add(out.id)
 
-    def _flush_run(
-        self,
-        s: Session,
-        run: list[tuple[int, dict[str, Any], list[str], str]],
-        by_fp: dict[str, list[int]],
-        partner_id: int,
-        source: str,
-        kept: list[Any],
-        known: KnownArtists | None,
-        before_commit: Callable[[Session, int, Artwork, bool], None] | None,
-        results: list[Any],
-        written: set[int],
-    ) -> KnownArtists | None:
+    def _create_run(self, b: _UpsertBatch, items: list[_Item]) -> None:
         """Items of a batch that create a work (no inventory number, no work with their
-        fingerprint, none before them in the run either) in one savepoint and one multi-row
-        insert; if the catalog refuses any of them, each in its own savepoint instead (so
-        only that one fails). Empties ``run``; the artists known after it."""
-        if not run:
-            return known
-        items = list(run)
-        run.clear()
-        partner = s.get(PartnerRow, partner_id)
+        fingerprint, none before them in the run either) in one savepoint and one flush; if
+        the catalog refuses any of them, each in its own savepoint instead (so only that one
+        fails)."""
+        if not items:
+            return
+        s = b.s
+        partner = s.get(PartnerRow, b.partner_id)
         made: list[tuple[ArtworkRow, dict[str, Any], list[ArtistRow]]] = []
-        outs: list[tuple[int, Artwork]] = []
+        outs: list[Artwork] = []
         try:
             with s.begin_nested():
                 for _i, clean, names, _fp in items:
-                    artist_rows = self._ensure_artists(s, names, partner_id, source, known)
-                    made.append(
-                        (self._new_artwork_row(clean, artist_rows, partner_id, True), clean, artist_rows)
-                    )  # fmt: skip
+                    artists = self._ensure_artists(s, names, b.partner_id, b.source, b.known)
+                    row = self._new_artwork_row(clean, artists, b.partner_id, True)
+                    made.append((row, clean, artists))
                 s.add_all([row for row, _, _ in made])
                 s.flush()
-                self._created_rows(s, made, partner_id, source)
-                for (i, _, _, _), (row, _, artist_rows) in zip(items, made, strict=True):
-                    out = _created_artwork(row, artist_rows, partner)
-                    if before_commit is not None:
-                        before_commit(s, i, out, True)
-                    outs.append((i, out))
+                self._created_rows(s, made, b.partner_id, b.source)
+                for (i, _, _, _), (row, _, artists) in zip(items, made, strict=True):
+                    outs.append(_created_artwork(row, artists, partner))
+                    if b.before_commit is not None:
+                        b.before_commit(s, i, outs[-1], True)
         except (ArtdeskError, DBAPIError):
-            known = KnownArtists()
+            b.known = KnownArtists()
             for item in items:
-                known = self._upsert_item(
-                    s, item, by_fp, partner_id, source, kept, known, before_commit, results, written
-                )
-            return known
-        for (i, out), (_, _, _, fp), (row, _, artist_rows) in zip(outs, items, made, strict=True):
-            kept.extend((row, *artist_rows))
-            by_fp[fp] = [row.id]
-            results[i] = (out, True)
-            written.add(out.id)
-        return known
+                self._upsert_item(b, item)
+            return
+        for out, (i, _, _, fp), (row, _, artists) in zip(outs, items, made, strict=True):
+            b.kept.extend((row, *artists))
+            b.by_fp[fp] = [row.id]
+            b.results[i] = (out, True)
+            b.written.add(out.id)
 
     @staticmethod
     def _artworks_by_fingerprint(
@@ -1499,17 +1469,9 @@ class CatalogService:
         return out
 
     def _upsert_one(
-        self,
-        s: Session,
-        clean: dict[str, Any],
-        names: list[str],
-        fp: str,
-        by_fp: dict[str, list[int]],
-        partner_id: int,
-        source: str,
-        kept: list[Any],
-        known: KnownArtists | None,
+        self, b: _UpsertBatch, clean: dict[str, Any], names: list[str], fp: str
     ) -> tuple[Artwork, bool]:
+        s, by_fp, partner_id, source = b.s, b.by_fp, b.partner_id, b.source
         matches = by_fp.get(fp, [])
         if len(matches) > 1:
             raise ConflictError(
@@ -1519,9 +1481,9 @@ class CatalogService:
         if not matches:
             # The new row, its artists and partner are at hand: no re-read of the work.
             row, artist_rows, partner = self._insert_artwork_row(
-                s, clean, names, partner_id, source, synced=True, known=known
+                s, clean, names, partner_id, source, synced=True, known=b.known
             )
-            kept.extend((partner, *artist_rows))
+            b.kept.extend((partner, *artist_rows))
             by_fp[fp] = [row.id]
             return _created_artwork(row, artist_rows, partner), True
         row = s.get(ArtworkRow, matches[0])
