@@ -3,7 +3,8 @@
 ``SyncService.pull`` runs ``HalPull`` for a remote of kind ``artsy``. The remote is walked from
 its root with ``artdesk.sync.hal.HalClient`` (links only); every artwork it shows (the published
 works of every partner plus the token's own unpublished ones) is mapped to artdesk fields and
-merged like a v1 pull:
+merged by the loop a v1 pull uses (``artdesk.services.sync_merge.merge_batch``, ``HalPull`` being
+its ``MergeSide``):
 
 - per remote artwork a ``SyncLinkRow`` holds its remote id and ``base``, the mapped fields as
   both sides last agreed on them (the per-artwork snapshot);

@@ -172,3 +172,35 @@ def test_a_push_killed_halfway_resumes_without_duplicates(central, make_desk, tm
     assert len(titles) == len(set(titles)) == n
     assert snapshot(a) == snapshot(central.services)
     assert a.sync.plan("central").push.empty and not a.sync.push("central").counts
+
+
+def test_adopting_by_fingerprint_reads_the_fingerprint_index(central, make_desk) -> None:  # noqa: ANN001
+    """A pull that meets remote works first looks up the local works with their fingerprints;
+    that lookup must use the fingerprint index, not scan every work of the partner (SQLite
+    without statistics picked the (partner_id, id) index for it)."""
+    from sqlalchemy import event
+
+    a = make_desk("a", central)
+    b = make_desk("b", central)
+    add_works(a, 30)
+    add_works(b, 30)  # the same works made on both desks: b's pull adopts them
+    assert a.sync.push("central").counts.get("created") == 30
+    seen: list[tuple[str, object]] = []
+
+    def note(conn, cursor, statement, parameters, context, many) -> None:  # noqa: ANN001
+        if "source_fingerprint IN" in statement and "FROM artworks" in statement:
+            seen.append((statement, parameters))
+
+    event.listen(b.db.engine, "before_cursor_execute", note)
+    try:
+        report = b.sync.pull("central")
+    finally:
+        event.remove(b.db.engine, "before_cursor_execute", note)
+    assert report.counts.get("linked") == 30 and not report.counts.get("created")
+    assert seen
+    with b.db.engine.connect() as conn:
+        for statement, parameters in seen:
+            plan = conn.exec_driver_sql("EXPLAIN QUERY PLAN " + statement, parameters).fetchall()
+            text = " ".join(str(step[-1]) for step in plan)
+            assert "ix_artworks_source_fingerprint" in text, text
+    assert snapshot(a) == snapshot(b)
