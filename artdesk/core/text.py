@@ -62,6 +62,22 @@ _MM_GROUP = re.compile(rf"{_NUM}(?:{_SEP}{_NUM})?(?:{_SEP}{_NUM})?\s*mm\b")
 _DIAMETER = re.compile(rf"(?:diam(?:eter)?\.?|Ø)\s*:?\s*{_NUM}\s*(cm|mm)\b", re.IGNORECASE)
 
 
+# The characters a measurement group holds before its unit (digits, separators, spaces).
+_GROUP_CHARS = re.compile(r"[\d.,\sxX×]*")
+
+
+def _first_group(pattern: re.Pattern[str], unit: str, text: str) -> re.Match[str] | None:
+    """``pattern.search(text)`` for a group ending in ``unit``, searched from where the run of
+    group characters before the unit's first occurrence begins: no match can start earlier (it
+    would hold a character a group cannot, or the unit itself), and the inches that come first
+    in museum texts are not scanned."""
+    at = text.find(unit)
+    if at < 0:
+        return None
+    start = at - _GROUP_CHARS.match(text[at - 1 :: -1]).end() if at else 0
+    return pattern.search(text, start)
+
+
 def _num(value: str | None) -> float | None:
     return float(value.replace(",", ".")) if value else None
 
@@ -88,10 +104,10 @@ def parse_dimensions_cm(
         diameter = _num(d.group(1))
         if diameter is not None and d.group(2).lower() == "mm":
             diameter = round(diameter / 10, 3)
-    m = _CM_GROUP.search(text) if "cm" in text else None
+    m = _first_group(_CM_GROUP, "cm", text)
     scale = 1.0
     if m is None:
-        m = _MM_GROUP.search(text) if "mm" in text else None
+        m = _first_group(_MM_GROUP, "mm", text)
         scale = 0.1
     if m is None:
         return (None, None, None, diameter)

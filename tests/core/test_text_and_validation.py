@@ -101,3 +101,35 @@ def test_bounded_fields_are_refused_when_too_long():
     with pytest.raises(ValidationError, match="inventory_number is longer than 120"):
         clean_field("inventory_number", "X" * 121)
     assert clean_field("inventory_number", "X" * 120) == "X" * 120
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize(
+    ("name", "column"),
+    [("moma_artworks.csv.gz", "Dimensions"), ("tate_artworks.csv.gz", "dimensions")],
+)
+def test_measurements_are_found_as_a_search_of_the_whole_text_finds_them(name, column):
+    """parse_dimensions_cm searches for a group from just before the unit's first occurrence:
+    on every museum dimension text that finds what a search of the whole text finds."""
+    import csv
+    import gzip
+
+    from artdesk.core.text import _CM_GROUP, _MM_GROUP, _first_group
+    from tests.conftest import shared_data
+
+    with gzip.open(shared_data(name), "rt", encoding="utf-8", newline="") as fh:
+        texts = {row[column] for row in csv.DictReader(fh) if row[column]}
+    texts |= {
+        "cm",
+        "12 cm",
+        "x12 cm",
+        "10 x 20 in. (25,4 x 50,8\u00a0cm)",
+        "4 mm, 5\u2009x\u20096 mm",
+    }
+    for text in texts:
+        for pattern, unit in ((_CM_GROUP, "cm"), (_MM_GROUP, "mm")):
+            whole = pattern.search(text)
+            found = _first_group(pattern, unit, text)
+            assert (found and (found.span(), found.groups())) == (
+                whole and (whole.span(), whole.groups())
+            ), text
