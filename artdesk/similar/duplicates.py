@@ -463,6 +463,7 @@ class DuplicateFinder:
         self._artist_df = Counter(chain.from_iterable(map(_word_set, set(artist_keys))))
         self._years = years
         self._dims = dims.astype(np.float32)
+        self._dims_tol = _whole_cm(self._dims.astype(np.float64)).astype(np.float32)
         self._hashes = hashes
         self._artist_vec = artist_vec
         self._title_vec = title_vec
@@ -741,6 +742,8 @@ class DuplicateFinder:
         s = score[rows]
         nth = -np.partition(-s, n - 1)[n - 1]
         near = np.flatnonzero(s >= nth - 2 * TIE_BONUS)
+        if len(near) <= n:
+            return rows[near]
         s = s[near] + bonus(rows[near])
         return rows[near[np.argpartition(-s, n - 1)[:n]]]
 
@@ -776,6 +779,8 @@ class DuplicateFinder:
         union = np.flatnonzero((sa > 0) | (st > 0))
         chosen: list[np.ndarray] = []
         if len(union):
+            draft_dims = np.array(side.dims, dtype=np.float32)
+            draft_tol = _whole_cm(draft_dims.reshape(1, 2).astype(np.float64))[0]
 
             def bonus(rows: np.ndarray) -> np.ndarray:
                 out = np.zeros(len(rows), dtype=np.float64)
@@ -783,10 +788,13 @@ class DuplicateFinder:
                     dy = np.abs(self._years[rows] - side.year)
                     out += TIE_BONUS * ((dy == 0) + 0.5 * ((dy > 0) & (dy <= 2)))
                 if not math.isnan(side.dims[0]):
-                    dims_b = self._dims[rows].astype(np.float64)
-                    dims_a = np.broadcast_to(np.array(side.dims, dtype=np.float64), dims_b.shape)
-                    _, _, both, gap = _dims_gap(dims_a, dims_b)
-                    out += TIE_BONUS * both[:, 0] * np.exp(-gap / DIMS_CLOSE_CM)
+                    # _dims_gap against one draft, with the rows' precision computed at build
+                    tol = np.maximum(self._dims_tol[rows], draft_tol)
+                    with np.errstate(invalid="ignore"):
+                        g = np.abs(self._dims[rows] - draft_dims) - tol[:, None]
+                    gap = np.where(g > 0, g, 0.0).max(axis=1)  # NaN (unknown) compares False
+                    known = ~np.isnan(self._dims[rows, 0])
+                    out += TIE_BONUS * known * np.exp(-gap / DIMS_CLOSE_CM)
                 return out
 
             wa, wt = ARTIST_WEIGHT, TITLE_WEIGHT

@@ -342,6 +342,30 @@ def _ambiguous(rec: WorkRecord, copy: WorkRecord, same_pair: list[WorkRecord]) -
     return n >= 5
 
 
+def _miss_kind(
+    finder: DuplicateFinder,
+    rec: WorkRecord,
+    rows: np.ndarray,
+    scores: np.ndarray,
+    by_pair: dict[tuple[str, str], list[WorkRecord]],
+) -> str:
+    """Why a copy's original was not found: not among the scored candidates; in the top 5 but
+    under the threshold; outranked only by works with its artist and title (editions, series,
+    sketchbook pages); or outranked by other works too."""
+    ids = finder.ids[rows]
+    order = np.lexsort((ids, -scores))
+    at = np.flatnonzero(ids[order] == rec.id)
+    if not len(at):
+        return "not a candidate"
+    if at[0] < 5:
+        return "under the threshold"
+    same = {r.id for r in by_pair[_pair_key(rec)]}
+    above = ids[order[: at[0]]].tolist()
+    if all(a in same for a in above[:5]):
+        return "outranked by works with its artist and title"
+    return "outranked by other works"
+
+
 def duplicates_quality(do_calibrate: bool) -> None:
     print("== (b) possible duplicates on Tate + MoMA")
     t0 = time.perf_counter()
@@ -367,6 +391,7 @@ def duplicates_quality(do_calibrate: bool) -> None:
     stats: dict[str, Counter] = {}
     ops_rng = random.Random(SEED + 100)
     misses = []
+    miss_kinds: Counter = Counter()
     for rec in originals:
         copy, ops = noisy_copy_ops(rec, ops_rng)
         rows, feats = finder.candidates(copy)  # copy.id is -1: never the original's own row
@@ -383,6 +408,8 @@ def duplicates_quality(do_calibrate: bool) -> None:
             "or twin": hit or bool(set(top) & twins[_twin_key(rec)]),
             "unambiguous": hit if not ambiguous else None,
         }
+        if not row["or twin"]:
+            miss_kinds[_miss_kind(finder, rec, rows, scores, by_pair)] += 1
         for op in [*(ops or ["none"]), "all"]:
             c = stats.setdefault(op, Counter())
             c["n"] += 1
@@ -436,6 +463,10 @@ def duplicates_quality(do_calibrate: bool) -> None:
         f"recall@5, the original or an identical twin of it: {c['or twin'] / c['n']:.4f} "
         f"(target >= 0.95); the original itself: {c['recall@5'] / c['n']:.4f}; "
         f"unambiguous copies: {c['unambiguous'] / max(c['n_unambiguous'], 1):.4f}"
+    )
+    print(
+        f"copies missed (neither the original nor a twin found), {sum(miss_kinds.values())}: "
+        + ", ".join(f"{k} {v}" for k, v in miss_kinds.most_common())
     )
     print("some misses of unambiguous copies (original -> copy):")
     for m in misses:
