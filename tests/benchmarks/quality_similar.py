@@ -16,9 +16,11 @@
     noisy copy (typos in artist and title, dropped diacritics, "Untitled" variants, missing year,
     "Last, First" reordering, dropped or rounded dimensions; 2-4 of these each); recall@5 is the
     share of copies whose original is among ``possible_duplicates(copy, k=5)`` at the default
-    threshold (also reported: counting an indistinguishable twin of the original, i.e. same
-    artist key, title key, year and dimensions, as found). The false-positive rate is the share
-    of the held-out works for which any candidate scores at or above the threshold.
+    threshold. The headline recall@5 also counts an identical twin of the original as found
+    (same artist key, title key, year and dimensions: an edition's impressions, a book's pages,
+    which no data tells apart); the original alone and the "unambiguous" copies are printed
+    too, and the missed copies are counted by why they miss. The false-positive rate is the
+    share of the held-out works for which any candidate scores at or above the threshold.
 
 ``--calibrate`` first fits the logistic score on a separate sample (seed 1) and prints the
 coefficients that ``artdesk/similar/duplicates.py`` hard-codes; the evaluation uses seed 0.
