@@ -84,12 +84,19 @@ def test_adding_and_removing_an_image_refreshes_the_picture_in_place(services, p
     no longer by its picture once it is removed."""
     from dataclasses import replace
 
-    from test_image_hash_wiring import _picture
+    from test_image_hash_wiring import _picture, similar_hashes
+
+    from artdesk.imaging import image_hash
 
     cat, images, similar = services.catalog, services.images, services.similar
     works = [
-        _work(cat, partner, f"Study {i} of a {['Tree', 'Cloud', 'Face', 'Chair'][i % 4]}",
-              f"Painter {chr(65 + i)}", 1900 + 5 * i)  # fmt: skip
+        _work(
+            cat,
+            partner,
+            f"Study {i} of a {['Tree', 'Cloud', 'Face', 'Chair'][i % 4]}",
+            f"Painter {chr(65 + i)}",
+            1900 + 5 * i,
+        )
         for i in range(20)
     ]
     target = works[3]
@@ -102,10 +109,6 @@ def test_adding_and_removing_an_image_refreshes_the_picture_in_place(services, p
     info = images.add_image_bytes(target.id, _picture((400, 300), 5, 95), "a.jpg", "test")
     similar.ensure_index(background=False)
     assert similar.refreshed_incrementally == 1
-    from test_image_hash_wiring import similar_hashes
-
-    from artdesk.imaging import image_hash
-
     probe = _draft("Someone Else", "Quite another title", 1777)
     tmp = services.files_dir / "probe.jpg"
     tmp.write_bytes(draft_bytes)
