@@ -34,7 +34,9 @@ pairs: candidate pairs come from exact (artist key, title key) blocks plus each 
 neighbours in the n-gram space restricted to selective n-grams (those in at most
 ``BLOCKING_MAX_DF`` of the works); the pairs scoring at least ``min_score`` are joined into
 groups around centres (every member matches its group's centre). Pairs of works with equal
-artist and title keys (most of the blocks) get their text features without per-pair work.
+artist and title keys (most of the blocks) get their text features without per-pair work, and
+pairs whose score cannot reach ``min_score`` whatever their text features
+(:meth:`DuplicateFinder._text_bound`) are not scored further.
 """
 
 from __future__ import annotations
@@ -73,6 +75,19 @@ TIE_BONUS = 0.02
 """Added to the n-gram score of a work of the draft's year (half within two years), and again
 times the size's closeness (``dims_close``), when choosing candidates: it only reorders works
 whose text scores (nearly) tie."""
+
+_VECTOR_FEATURES = (
+    "bias", "artist_cos", "title_cos", "year_same", "year_near", "year_far", "dims_same",
+    "dims_far", "both_cos", "title_common", "pair_common", "dims_close",
+)  # fmt: skip
+"""The features :meth:`DuplicateFinder._features` computes for all pairs at once."""
+
+_OPEN_TEXT_FEATURES = {
+    "numbers_differ": 1, "artist_ratio": 1, "title_ratio": 1, "title_subst": 2, "title_typos": 2,
+    "title_extra": 3, "artist_subst": 2, "artist_typos": 2, "artist_extra": 3,
+    "title_only_typos": 1, "artist_only_typos": 1,
+}  # fmt: skip
+"""The per-pair text features the keys alone do not settle, with the largest value each takes."""
 
 DIMS_CLOSE_CM = 0.5
 """Scale of ``dims_close``: exp(-gap / scale), the gap being the largest difference of the two
@@ -484,6 +499,7 @@ class DuplicateFinder:
                     phash_rows.append(r)
                     phash_vals.append(v)
         self._codes: tuple[np.ndarray, np.ndarray] | None = None
+        self._lens: tuple[np.ndarray, np.ndarray] | None = None
         self._phash_rows = np.array(phash_rows, dtype=np.int64)
         self._phash_vals = np.array(phash_vals, dtype=np.uint64)
 
@@ -596,12 +612,15 @@ class DuplicateFinder:
         rows: np.ndarray,
         artist_cos: np.ndarray,
         title_cos: np.ndarray,
+        min_logit: float | None = None,
     ) -> np.ndarray:
         """The feature matrix (pairs x len(SCORE_FEATURES)): ``left[p]`` against row ``rows[p]``.
 
         ``left`` is one side per pair (drafts), or an array of rows of this catalog (the
         whole-catalog search): then a pair whose artist and title keys are equal gets its text
-        features without the per-pair Python work (they are all "equal").
+        features without the per-pair Python work (they are all "equal"), and with
+        ``min_logit`` a pair whose score cannot reach it whatever its text features (the bound
+        of :meth:`_text_bound`) skips that work too: its row is left unfinished, bias NaN.
         """
         n = len(rows)
         out = np.zeros((n, len(SCORE_FEATURES)), dtype=np.float64)
@@ -642,6 +661,13 @@ class DuplicateFinder:
         out[:, 25] = np.minimum(np.log1p(self._title_count[rows] - 1) / 5.0, 1.0)
         out[:, 26] = np.minimum(np.log1p(self._pair_count[rows] - 1) / 5.0, 1.0)
         out[:, 27] = dims_known * np.exp(-gap / DIMS_CLOSE_CM)
+        if min_logit is not None and isinstance(left, np.ndarray) and len(todo):
+            rest = np.asarray(todo, dtype=np.int64)
+            hopeless = self._text_bound(out[rest], left[rest], rows[rest]) < min_logit
+            out[rest[hopeless], 0] = np.nan
+            keep = ~hopeless
+            todo = rest[keep].tolist()
+            lefts = [x for x, k in zip(lefts, keep.tolist(), strict=True) if k]
         tdf, adf = self._title_df, self._artist_df
         for p, s in zip(todo, lefts, strict=True):
             r, ac, tc = int(rows[p]), float(artist_cos[p]), float(title_cos[p])
@@ -693,6 +719,47 @@ class DuplicateFinder:
                 for keys in (self._akeys, self._tkeys)
             )
         return self._codes
+
+    def _text_bound(self, feats: np.ndarray, left: np.ndarray, rows: np.ndarray) -> np.ndarray:
+        """An upper bound of the logit of pairs of rows (``left[p]``, ``rows[p]``) whose keys
+        differ, from their features computed so far (``feats``: no per-pair text features yet):
+        the text features known from the keys alone (equal, empty, lengths, image hashes), the
+        others at whatever value of their range raises the score most."""
+        coef = np.asarray(SCORE_COEFFICIENTS, dtype=np.float64)
+        col = {name: k for k, name in enumerate(SCORE_FEATURES)}
+        done = [col[c] for c in _VECTOR_FEATURES]
+        z = feats[:, done] @ coef[done]
+        codes_a, codes_t = self._key_codes()
+        len_a, len_t = self._key_lens()
+        has_a, has_t = len_a > 0, len_t > 0
+        ea = (codes_a[left] == codes_a[rows]) & has_a[left]
+        et = (codes_t[left] == codes_t[rows]) & has_t[left]
+        empty_a = ~has_a[left] | ~has_a[rows]
+        z += coef[col["title_empty"]] * (~has_t[left] | ~has_t[rows])
+        z += coef[col["title_exact"]] * et + coef[col["artist_exact"]] * ea
+        z += coef[col["artist_empty"]] * empty_a
+        z += coef[col["artist_both_empty"]] * (~has_a[left] & ~has_a[rows])
+        hashed = np.array([bool(self._hashes[x]) for x in left.tolist()]) & np.array(
+            [bool(self._hashes[r]) for r in rows.tolist()]
+        )
+        z += max(coef[col["image_same"]], coef[col["image_diff"]], 0.0) * hashed
+        dt = np.abs(np.minimum(len_t[left], 120) - np.minimum(len_t[rows], 120))
+        da = np.abs(np.minimum(len_a[left], 120) - np.minimum(len_a[rows], 120))
+        both_t = has_t[left] & has_t[rows] & ~et
+        z += max(coef[col["title_edits_1_2"]], 0.0) * (both_t & (dt <= 2))
+        z += max(coef[col["title_edits_3_4"]], 0.0) * (both_t & (dt <= 4))
+        z += max(coef[col["artist_edits_1_2"]], 0.0) * (~empty_a & ~ea & (da <= 2))
+        for name, top in _OPEN_TEXT_FEATURES.items():
+            z += max(coef[col[name]] * top, 0.0)
+        return z
+
+    def _key_lens(self) -> tuple[np.ndarray, np.ndarray]:
+        if self._lens is None:
+            self._lens = tuple(
+                np.fromiter(map(len, keys), dtype=np.int32, count=len(keys))
+                for keys in (self._akeys, self._tkeys)
+            )
+        return self._lens
 
     def _equal_keys_features(
         self, out: np.ndarray, pairs: np.ndarray, left: np.ndarray, rows: np.ndarray
@@ -871,13 +938,26 @@ class DuplicateFinder:
     # ------------------------------------------------------------------ whole catalog
 
     def _pair_scores(
-        self, i: np.ndarray, j: np.ndarray, a: sp.csr_matrix, t: sp.csr_matrix
+        self,
+        i: np.ndarray,
+        j: np.ndarray,
+        a: sp.csr_matrix,
+        t: sp.csr_matrix,
+        min_score: float | None = None,
     ) -> np.ndarray:
+        """Scores of the row pairs (i, j); with ``min_score``, a pair that cannot reach it may
+        score 0 instead of its score."""
+        min_logit = None
+        if min_score is not None and 0.0 < min_score < 1.0:
+            min_logit = math.log(min_score / (1.0 - min_score)) - 1e-9
         if len(i) == 0:
             return np.zeros(0)
         artist_cos = np.asarray(a[i].multiply(a[j]).sum(axis=1)).ravel()
         title_cos = np.asarray(t[i].multiply(t[j]).sum(axis=1)).ravel()
-        return self.calibrated(self._features(i, j, artist_cos, title_cos))
+        feats = self._features(i, j, artist_cos, title_cos, min_logit)
+        scores = self.calibrated(feats)
+        scores[np.isnan(feats[:, 0])] = 0.0
+        return scores
 
     def _rows(self) -> tuple[sp.csr_matrix, sp.csr_matrix]:
         """The artist and title n-gram rows (one row per work), from the inverted indexes."""
@@ -965,7 +1045,9 @@ class DuplicateFinder:
             if cancel is not None and cancel.is_set():
                 raise BuildCancelled("duplicate search cancelled")
             parts.append(
-                self._pair_scores(i[start : start + 200_000], j[start : start + 200_000], *rows)
+                self._pair_scores(
+                    i[start : start + 200_000], j[start : start + 200_000], *rows, min_score
+                )
             )
         if parts:
             scores = np.concatenate(parts)

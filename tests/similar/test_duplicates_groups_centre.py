@@ -49,3 +49,20 @@ def test_pairs_of_catalog_rows_score_as_drafts_do(tate_sample) -> None:  # noqa:
     equal = (codes_a[i] == codes_a[j]) & (codes_t[i] == codes_t[j])
     assert equal.sum() > 10 and (~equal).sum() > 10  # both paths are exercised
     np.testing.assert_allclose(fast, slow)
+
+
+def test_pairs_that_cannot_reach_the_threshold_are_cut_short_safely(tate_sample) -> None:  # noqa: ANN001
+    """With a threshold, pairs whose bound says they cannot reach it skip the per-pair work and
+    score 0; every one of them really scores under it, and the others score as without it."""
+    import numpy as np
+
+    finder = DuplicateFinder.build(tate_sample)
+    i, j = finder.candidate_pairs()
+    rows = finder._rows()
+    full = finder._pair_scores(i, j, *rows)
+    for threshold in (0.1, 0.3, 0.6):
+        cut = finder._pair_scores(i, j, *rows, threshold)
+        skipped = (cut == 0) & (full > 0)
+        assert skipped.sum() > 0
+        assert (full[skipped] < threshold).all()
+        np.testing.assert_allclose(cut[~skipped], full[~skipped])
