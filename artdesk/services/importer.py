@@ -78,6 +78,7 @@ from artdesk.services.changes import Changes
 BATCH = 2000
 BULK_CACHE_KIB = -65536  # PRAGMA cache_size for a large import: 64 MiB
 FTS_DEFERRED = "fts_deferred"
+FTS_INSERT_TRIGGER = "artworks_fts_ai"  # indexes a new work unless FTS_DEFERRED (migration 0001)
 # Files above this size rebuild the secondary indexes once instead of row by row.
 LARGE_FILE_BYTES = 4 * 1024 * 1024
 csv.field_size_limit(10 * 1024 * 1024)
@@ -1419,7 +1420,7 @@ class _ImportRun:
         self._stamp_text = ""
         self._artists_memo: dict[tuple[str, ...], _ArtistsOf] = {}
         self.sqlite = catalog.db.is_sqlite
-        self.dropped_indexes: list[str] = []
+        self.dropped_indexes: list[str] = []  # the SQL of the indexes and trigger to restore
         if self.sqlite:
             # Index new rows in bulk (see the insert trigger in the first migration); the flag
             # lives only inside this transaction and is removed by finish().
@@ -1442,18 +1443,23 @@ class _ImportRun:
     def _drop_secondary_indexes(self) -> None:
         """For a large import, build the secondary indexes once at the end (a sort) instead of
         row by row (random B-tree inserts). DDL is transactional in SQLite: readers keep seeing
-        the old indexes, and a failed import restores them with everything else."""
+        the old indexes, and a failed import restores them with everything else.
+
+        The search index's insert trigger goes too: the import indexes its new rows itself
+        (``_index_new``; the trigger's WHEN finds FTS_DEFERRED and does nothing), yet SQLite
+        still evaluates that WHEN for every row inserted (about 3 us a row)."""
         if not (self.sqlite and self.large) or self.indexes_dropped:
             return
         self.indexes_dropped = True
         rows = self.conn.execute(
             text(
-                "SELECT name, sql FROM sqlite_master WHERE type = 'index' AND sql IS NOT NULL "
-                "AND tbl_name IN ('artworks', 'changelog', 'artwork_artists')"
+                "SELECT type, name, sql FROM sqlite_master WHERE sql IS NOT NULL AND ("
+                "(type = 'index' AND tbl_name IN ('artworks', 'changelog', 'artwork_artists')) "
+                f"OR (type = 'trigger' AND name = '{FTS_INSERT_TRIGGER}'))"
             )
         ).all()
-        for name, sql in rows:
-            self.conn.execute(text(f'DROP INDEX "{name}"'))
+        for kind, name, sql in rows:
+            self.conn.execute(text(f'DROP {kind.upper()} "{name}"'))
             self.dropped_indexes.append(sql)
 
     def _bulk_insert(self, table: Any, rows: list[dict[str, Any]]) -> None:

@@ -248,9 +248,16 @@ def test_moma_import_creates_every_work_once(sqlite_services):
 
 
 def _index_names(services):
-    from sqlalchemy import inspect
+    """The artworks table's indexes and the catalog's triggers (the search index's)."""
+    from sqlalchemy import inspect, text
 
-    return {ix["name"] for ix in inspect(services.db.engine).get_indexes("artworks")}
+    with services.db.engine.connect() as conn:
+        triggers = conn.execute(
+            text("SELECT name, sql FROM sqlite_master WHERE type = 'trigger'")
+        ).all()
+    return {ix["name"] for ix in inspect(services.db.engine).get_indexes("artworks")} | {
+        tuple(t) for t in triggers
+    }
 
 
 def test_large_import_rebuilds_indexes_and_a_failure_restores_them(
@@ -274,6 +281,11 @@ def test_large_import_rebuilds_indexes_and_a_failure_restores_them(
     assert [
         a.creation_year for a in services.catalog.list_artworks(ArtworkQuery(sort="year"), limit=1)
     ] == [1900]
+    # The search index's triggers are back: a work saved afterwards is found.
+    services.catalog.create_artwork(
+        {"title": "Quietly Restored", "artists": ["Nobody Yet"]}, partner_id=partner.id, source="t"
+    )
+    assert services.catalog.count_artworks(ArtworkQuery(text="quietly restored")) == 1
 
 
 def _both_paths(path, preset_name, limit=None):
