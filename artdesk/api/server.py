@@ -207,6 +207,9 @@ def serve_foreground(
         for sig in (signal.SIGINT, signal.SIGTERM):
             previous[sig] = signal.signal(sig, _on_signal)
     server = ApiServer(services, host, port, allow_remote=allow_remote)
+    similar = getattr(services, "similar", None)
+    if similar is not None and hasattr(similar, "warm_up"):
+        similar.warm_up()  # the worker proxy (desktop) has none: its process imports by itself
     try:
         server.start()
         print(f"listening on {server.address}", file=out, flush=True)

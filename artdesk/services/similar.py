@@ -118,6 +118,23 @@ class SimilarService:
     def index_path(self) -> Path:
         return self._index_dir / INDEX_NAME
 
+    def warm_up(self) -> threading.Thread:
+        """Import the engine in a daemon thread, so that a long-running process (``artdesk
+        serve``) does not make its first request that needs it (a new artist's name resolved,
+        a similar-works query) wait the seconds NumPy, SciPy and scikit-learn take to import."""
+
+        def _import() -> None:
+            for module in (
+                "artdesk.similar.artists",
+                "artdesk.similar.duplicates",
+                "artdesk.similar.index",
+            ):
+                importlib.import_module(module)
+
+        thread = threading.Thread(target=_import, name="artdesk-similar-import", daemon=True)
+        thread.start()
+        return thread
+
     # ------------------------------------------------------------------ lifecycle
 
     def status(self) -> SimilarStatus:
