@@ -318,12 +318,14 @@ def _word_changes(
     only_a = a - b
     if not only_a and not (b - a):
         return 0, 0, 0
-    only_b = set(b - a)
+    # in sorted order, so that a pair scores the same in every process (sets of strings iterate
+    # in an order that depends on the per-process hash seed)
+    only_b = dict.fromkeys(sorted(b - a))
     subst = typos = extra = 0
-    for w in only_a:
+    for w in sorted(only_a):
         twin = next((v for v in only_b if _near(w, v)), None)
         if twin is not None:
-            only_b.discard(twin)
+            del only_b[twin]
             if df.get(w, 0) - own >= 1:
                 subst += 1
             else:
@@ -332,7 +334,8 @@ def _word_changes(
         parts = [v for v in only_b if v in w]
         if len(parts) >= 2 and any(x + y == w for x in parts for y in parts if x != y):
             typos += 1
-            only_b.difference_update(parts)
+            for v in parts:
+                only_b.pop(v, None)
             continue
         extra += 1
     return subst, typos, extra + len(only_b)
