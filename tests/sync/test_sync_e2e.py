@@ -273,3 +273,33 @@ def test_a_sync_cancelled_halfway_continues_without_duplicates(central, make_des
     assert central.services.catalog.count_artworks() == 150
     b.sync.pull("central")
     assert snapshot(a) == snapshot(b) == snapshot(central.services)
+
+
+def test_a_refused_remote_work_writes_nothing_and_the_rest_is_pulled(central, make_desk) -> None:  # noqa: ANN001
+    """A remote work whose inventory number is another local work's is refused: none of it
+    (not even its new artist) is written, the batch's other works are, and the next pull offers
+    it again instead of losing it."""
+    cat = central.services.catalog
+    add_works(central.services, 5)
+    cat.create_artwork(
+        {"title": "Blue Study", "creation_year": 1961, "inventory_number": "INV-7"},
+        partner_id=central.partner_id,
+        source="test",
+        artists=["Rosa Kellermann"],
+    )
+    b = make_desk("b", central)
+    mine = b.catalog.create_artwork(
+        {"title": "Red Field", "creation_year": 1970, "inventory_number": "INV-7"},
+        partner_id=b.catalog.list_partners()[0].id,
+        source="test",
+        artists=["Otto Brenner"],
+    )
+    report = b.sync.pull("central")
+    assert report.counts.get("failed") == 1 and report.counts.get("created") == 5, report.counts
+    assert any("Blue Study" in m and "INV-7" in m for m in report.messages), report.messages
+    assert b.catalog.find_artist_by_name("Rosa Kellermann") is None
+    assert b.catalog.get_artwork(mine.id).title == "Red Field"
+    assert b.catalog.count_artworks() == 6
+    again = b.sync.pull("central")
+    assert again.counts.get("failed") == 1 and not again.counts.get("created"), again.counts
+    assert b.catalog.count_artworks() == 6
