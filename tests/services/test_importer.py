@@ -251,10 +251,15 @@ def _index_names(services):
     """The artworks table's indexes and the catalog's triggers (the search index's)."""
     from sqlalchemy import inspect, text
 
-    with services.db.engine.connect() as conn:
-        triggers = conn.execute(
-            text("SELECT name, sql FROM sqlite_master WHERE type = 'trigger'")
-        ).all()
+    engine = services.db.engine
+    query = (
+        "SELECT name, sql FROM sqlite_master WHERE type = 'trigger'"
+        if engine.dialect.name == "sqlite"
+        else "SELECT trigger_name, event_manipulation, action_statement"
+        " FROM information_schema.triggers WHERE event_object_table = 'artworks'"
+    )
+    with engine.connect() as conn:
+        triggers = conn.execute(text(query)).all()
     return {ix["name"] for ix in inspect(services.db.engine).get_indexes("artworks")} | {
         tuple(t) for t in triggers
     }
