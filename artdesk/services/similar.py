@@ -61,6 +61,8 @@ RecordsProvider = Callable[[], tuple[list[WorkRecord], int]]
 ChangesProvider = Callable[[int | str], tuple[list[WorkRecord], list[int], int] | None]
 """``changes(since_version)`` -> ``(upserted records, removed ids, new version)``, or None when
 only a full rebuild will do."""
+# (id, name) of every artist; a provider may hand out the same list object again while the
+# artists are unchanged, and gives a new list when they change (never one mutated in place).
 ArtistsProvider = Callable[[], list[tuple[int, str]]]
 Progress = Callable[[int, int], None]
 
@@ -109,7 +111,9 @@ class SimilarService:
         self._again = False
         self._progress = (0, 0)
         self._last_error: str | None = None
-        self._resolver: tuple[int, ArtistResolver] | None = None
+        # The artists list it was built from (the provider hands out one cached list until it
+        # rereads the catalog), that list's hash and the resolver.
+        self._resolver: tuple[list[tuple[int, str]], int, ArtistResolver] | None = None
         self._resolver_lock = threading.Lock()
         self.refreshed_incrementally = 0
         """How many refreshes applied changes instead of rebuilding (for tests and status)."""
@@ -401,13 +405,19 @@ class SimilarService:
 
     def _artist_resolver(self) -> ArtistResolver:
         artists = self._artists_provider()
-        key = hash(tuple((int(i), n) for i, n in artists))
         with self._resolver_lock:
-            if self._resolver is None or self._resolver[0] != key:
+            held = self._resolver
+            if held is not None and held[0] is artists:
+                return held[2]  # the provider's cached list, unchanged: nothing to hash
+            key = hash(tuple((int(i), n) for i, n in artists))
+            if held is None or held[1] != key:
                 from artdesk.similar.artists import ArtistResolver
 
-                self._resolver = (key, ArtistResolver.build(artists))
-            return self._resolver[1]
+                held = (artists, key, ArtistResolver.build(artists))
+            else:
+                held = (artists, key, held[2])
+            self._resolver = held
+            return held[2]
 
 
 def _threshold(min_score: float | None) -> float:
