@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import csv
 import threading
+from collections.abc import Collection
 from pathlib import Path
 from typing import Any
 
@@ -55,14 +56,26 @@ def settings_store(data_dir: Path) -> QSettings:
     return QSettings(str(data_dir / "desktop.ini"), QSettings.Format.IniFormat)
 
 
-def list_table(headers: list[str]) -> QTableWidget:
-    """A read-only table of rows, selected one whole row at a time."""
+def list_table(headers: list[str], stretch: Collection[int] | None = None) -> QTableWidget:
+    """A read-only table of rows, selected one whole row at a time.
+
+    ``stretch``: the columns that share the width, the others sized to their contents (None:
+    the last column takes what is left)."""
     t = QTableWidget(0, len(headers))
     t.setHorizontalHeaderLabels(headers)
     t.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
     t.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
     t.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
-    t.horizontalHeader().setStretchLastSection(True)
+    header = t.horizontalHeader()
+    header.setStretchLastSection(stretch is None)
+    if stretch is not None:
+        for c in range(len(headers)):
+            header.setSectionResizeMode(
+                c,
+                QHeaderView.ResizeMode.Stretch
+                if c in stretch
+                else QHeaderView.ResizeMode.ResizeToContents,
+            )
     t.verticalHeader().hide()
     return t
 

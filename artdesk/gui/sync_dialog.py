@@ -203,17 +203,9 @@ class SyncDialog(QDialog):
                 self.tr("Linked works"),
                 self.tr("Open conflicts"),
                 self.tr("Last sync"),
-            ]
+            ],
+            stretch={2},
         )
-        header = self.remotes_table.horizontalHeader()
-        header.setStretchLastSection(False)
-        for c in range(6):
-            header.setSectionResizeMode(
-                c,
-                QHeaderView.ResizeMode.Stretch
-                if c == 2
-                else QHeaderView.ResizeMode.ResizeToContents,
-            )
         pl.addWidget(self.remotes_table, 1)
         self.remove_button = QPushButton(self.tr("Remove remote…"))
         self.remove_button.clicked.connect(self.remove_remote)
@@ -270,13 +262,10 @@ class SyncDialog(QDialog):
         )
         self.groups_label.setWordWrap(True)
         pl.addWidget(self.groups_label)
-        self.groups_table = list_table([self.tr("Group"), self.tr("Works"), self.tr("Decision")])
+        self.groups_table = list_table(
+            [self.tr("Group"), self.tr("Works"), self.tr("Decision")], stretch={0, 1}
+        )
         self.groups_table.setSelectionMode(QAbstractItemView.SelectionMode.NoSelection)
-        header = self.groups_table.horizontalHeader()
-        header.setStretchLastSection(False)
-        header.setSectionResizeMode(0, QHeaderView.ResizeMode.Stretch)
-        header.setSectionResizeMode(1, QHeaderView.ResizeMode.Stretch)
-        header.setSectionResizeMode(2, QHeaderView.ResizeMode.ResizeToContents)
         self.groups_table.setWordWrap(True)
         pl.addWidget(self.groups_table, 1)
         self.no_groups = QLabel(
@@ -314,18 +303,10 @@ class SyncDialog(QDialog):
         self.conflicts_table.currentCellChanged.connect(lambda *_: self._conflict_chosen())
         pl.addWidget(self.conflicts_table, 1)
         self.side_by_side = list_table(
-            [self.tr("Field"), self.tr("This desk"), self.tr("Remote"), self.tr("Last synced")]
+            [self.tr("Field"), self.tr("This desk"), self.tr("Remote"), self.tr("Last synced")],
+            stretch={1, 2, 3},
         )
         self.side_by_side.setSelectionMode(QAbstractItemView.SelectionMode.NoSelection)
-        header = self.side_by_side.horizontalHeader()
-        header.setStretchLastSection(False)
-        for c in range(4):
-            header.setSectionResizeMode(
-                c,
-                QHeaderView.ResizeMode.ResizeToContents
-                if c == 0
-                else QHeaderView.ResizeMode.Stretch,
-            )
         self.side_by_side.setVerticalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
         pl.addWidget(self.side_by_side)
         self.conflict_note = QLabel()
