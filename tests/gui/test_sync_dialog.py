@@ -13,7 +13,12 @@ import pytest
 from artdesk.gui.dialogs import settings_store
 from artdesk.gui.main_window import MainWindow
 from artdesk.gui.sync_dialog import SyncDialog
-from tests.sync.conftest import add_works, central, make_desk  # noqa: F401 - fixtures
+from tests.sync.conftest import (  # noqa: F401 - fixtures
+    SharedTransport,
+    add_works,
+    central,
+    make_desk,
+)
 
 WAIT = 20000
 
@@ -206,12 +211,12 @@ def test_conflicts_side_by_side_theirs_mine_and_edit(qtbot, runner, central, mak
     assert b.sync.conflicts() == [] and a.sync.conflicts() == []
 
 
-class GatedTransport(httpx.BaseTransport):
+class GatedTransport(SharedTransport):
     """Lets the first ``free`` artwork writes through, then holds every later one until the
     test opens the gate (so a push is reliably still running when Cancel is clicked)."""
 
     def __init__(self, free: int) -> None:
-        self.inner = httpx.HTTPTransport()
+        super().__init__()
         self.free = free
         self.lock = threading.Lock()
         self.writes = 0
@@ -228,9 +233,6 @@ class GatedTransport(httpx.BaseTransport):
                 self.held.set()
                 self.gate.wait(30)
         return self.inner.handle_request(request)
-
-    def close(self) -> None:
-        pass
 
 
 def test_cancel_a_running_push_leaves_the_catalogs_consistent(qtbot, runner, central, make_desk):  # noqa: ANN001, F811
@@ -328,7 +330,9 @@ def test_closing_the_dialog_mid_sync_stops_the_run(qtbot, runner, central, make_
     assert _titles(central.services) == _titles(desk)
 
 
-def test_an_artsy_hal_remote_is_added_and_pulled_only(qtbot, runner, central, make_desk, window_for):  # noqa: ANN001, E501, F811
+def test_an_artsy_hal_remote_is_added_and_pulled_only(
+    qtbot, runner, central, make_desk, window_for
+):  # noqa: ANN001, E501, F811
     """A HAL remote (kind artsy): the artdesk server's /api on 127.0.0.1, added through the
     form with a client id and secret, pulled (never pushed) into the window's table, with a
     field edited on both sides shown as a conflict and resolved from the dialog."""

@@ -121,14 +121,33 @@ def snapshot(services: Services) -> list[tuple]:
     return sorted(out, key=repr)
 
 
-class FaultyTransport(httpx.BaseTransport):
+class SharedTransport(httpx.BaseTransport):
+    """A real loopback transport that several syncs share (each closes its own client): its
+    connection pool lives until ``shutdown()``. Subclasses look at or change the traffic."""
+
+    def __init__(self, inner: httpx.HTTPTransport | None = None) -> None:
+        self.inner = inner or httpx.HTTPTransport()
+
+    def handle_request(self, request: httpx.Request) -> httpx.Response:
+        return self.inner.handle_request(request)
+
+    def close(self) -> None:
+        pass  # see shutdown()
+
+    def shutdown(self) -> None:
+        self.inner.close()
+
+
+class FaultyTransport(SharedTransport):
     """Wraps a real transport; for a share of requests (fixed seed) it refuses the connection,
     loses the response after the server handled the request, answers 500 (before or after the
     server handled it), answers 429 with retry_after, or delays. Loopback only."""
 
     def __init__(self, seed: int = 7, share: float = 0.2, delay: float = 0.02) -> None:
-        self.inner = httpx.HTTPTransport(
-            limits=httpx.Limits(max_connections=32, max_keepalive_connections=32)
+        super().__init__(
+            httpx.HTTPTransport(
+                limits=httpx.Limits(max_connections=32, max_keepalive_connections=32)
+            )
         )
         self.rng = random.Random(seed)
         self.lock = threading.Lock()
@@ -168,10 +187,3 @@ class FaultyTransport(httpx.BaseTransport):
                 raise httpx.ReadError("injected: connection dropped", request=request)
             return httpx.Response(500, json={"error": "internal_error", "message": "injected"})
         return response
-
-    def close(self) -> None:
-        # Shared by several syncs (each closes its client): the pool lives until shutdown().
-        pass
-
-    def shutdown(self) -> None:
-        self.inner.close()

@@ -14,14 +14,14 @@ from starlette.responses import JSONResponse
 
 from artdesk.api.app import create_app
 from artdesk.api.server import ApiServer
-from tests.sync.conftest import SCOPES, add_works, snapshot
+from tests.sync.conftest import SCOPES, SharedTransport, add_works, snapshot
 
 
-class Recording(httpx.BaseTransport):
+class Recording(SharedTransport):
     """A real loopback transport that notes the method and path of every request."""
 
     def __init__(self) -> None:
-        self.inner = httpx.HTTPTransport()
+        super().__init__()
         self.lock = threading.Lock()
         self.seen: list[tuple[str, str, int]] = []
 
@@ -34,12 +34,6 @@ class Recording(httpx.BaseTransport):
     def count(self, method: str, path: str) -> int:
         with self.lock:
             return sum(1 for m, p, _ in self.seen if m == method and p == path)
-
-    def close(self) -> None:
-        pass
-
-    def shutdown(self) -> None:
-        self.inner.close()
 
 
 def test_an_artdesk_remote_gets_the_creates_in_batches(central, make_desk) -> None:  # noqa: ANN001
