@@ -16,7 +16,9 @@ from artdesk.gui.sync_dialog import SyncDialog
 from tests.sync.conftest import (  # noqa: F401 - fixtures
     SharedTransport,
     add_works,
+    by_title,
     central,
+    edited_on_both,
     make_desk,
 )
 
@@ -25,10 +27,6 @@ WAIT = 20000
 
 def _titles(services) -> list[str]:  # noqa: ANN001
     return sorted(w.title for w in services.catalog.list_artworks(limit=1000))
-
-
-def _by_title(services) -> dict:  # noqa: ANN001
-    return {a.title: a for a in services.catalog.list_artworks(limit=1000)}
 
 
 @pytest.fixture
@@ -117,7 +115,7 @@ def test_add_remote_plan_groups_push_and_pull(qtbot, central, make_desk, window_
     qtbot.waitUntil(lambda: dialog.remotes_table.item(0, 3).text() == "5", timeout=WAIT)
 
     # A remote edit and a remote new work come back with a pull; the window's table follows.
-    remote = _by_title(central.services)["Work 0"]
+    remote = by_title(central.services)["Work 0"]
     central.services.catalog.update_artwork(remote.id, {"medium": "Ink on paper"}, source="test")
     central.services.catalog.create_artwork(
         {"title": "From the Gallery", "creation_year": 2001},
@@ -127,7 +125,7 @@ def test_add_remote_plan_groups_push_and_pull(qtbot, central, make_desk, window_
     )
     (report,) = _run(qtbot, dialog, dialog.pull_button)
     assert report.direction == "pull" and report.status == "done"
-    assert _by_title(desk)["Work 0"].medium == "Ink on paper"
+    assert by_title(desk)["Work 0"].medium == "Ink on paper"
     assert "From the Gallery" in _titles(desk)
     qtbot.waitUntil(lambda: window.model.rowCount() == 6, timeout=WAIT)
 
@@ -139,15 +137,7 @@ def test_add_remote_plan_groups_push_and_pull(qtbot, central, make_desk, window_
 
 
 def test_conflicts_side_by_side_theirs_mine_and_edit(qtbot, runner, central, make_desk):  # noqa: ANN001, F811
-    a = make_desk("a", central)
-    b = make_desk("b", central)
-    add_works(a, 3)
-    a.sync.push("central")
-    b.sync.pull("central")
-    wa, wb = _by_title(a), _by_title(b)
-    for i, title in enumerate(("Work 0", "Work 1")):
-        a.catalog.update_artwork(wa[title].id, {"medium": f"A{i}"}, source="gui")
-        b.catalog.update_artwork(wb[title].id, {"medium": f"B{i}"}, source="gui")
+    a, b, wa, wb = edited_on_both(central, make_desk, 3)
     a.catalog.update_artwork(wa["Work 2"].id, {"price": 111}, source="gui")
     b.catalog.update_artwork(wb["Work 2"].id, {"price": 222}, source="gui")
     a.sync.sync("central")
@@ -162,8 +152,8 @@ def test_conflicts_side_by_side_theirs_mine_and_edit(qtbot, runner, central, mak
     assert dialog.conflicts_table.rowCount() == 3
     assert dialog.tabs.tabText(2) == "Conflicts (3)"
     # Until resolved, the local values stay (and the remote keeps its own).
-    assert _by_title(b)["Work 0"].medium == "B0"
-    assert _by_title(central.services)["Work 0"].medium == "A0"
+    assert by_title(b)["Work 0"].medium == "B0"
+    assert by_title(central.services)["Work 0"].medium == "A0"
     by_work = {c.title: c for c in dialog.conflicts}
 
     def side_by_side() -> list[str]:
@@ -174,7 +164,7 @@ def test_conflicts_side_by_side_theirs_mine_and_edit(qtbot, runner, central, mak
     assert side_by_side() == ["medium", "B0", "A0", "Oil on canvas"]
     with qtbot.waitSignal(dialog.resolved, timeout=WAIT):
         dialog.theirs_button.click()
-    assert _by_title(b)["Work 0"].medium == "A0"
+    assert by_title(b)["Work 0"].medium == "A0"
     qtbot.waitUntil(lambda: len(dialog.conflicts) == 2, timeout=WAIT)
 
     # Mine: the local value stays, and the next sync sends it.
@@ -182,8 +172,8 @@ def test_conflicts_side_by_side_theirs_mine_and_edit(qtbot, runner, central, mak
     assert side_by_side() == ["medium", "B1", "A1", "Oil on canvas"]
     with qtbot.waitSignal(dialog.resolved, timeout=WAIT):
         dialog.mine_button.click()
-    assert _by_title(b)["Work 1"].medium == "B1"
-    assert _by_title(central.services)["Work 1"].medium == "A1"
+    assert by_title(b)["Work 1"].medium == "B1"
+    assert by_title(central.services)["Work 1"].medium == "A1"
     qtbot.waitUntil(lambda: len(dialog.conflicts) == 1, timeout=WAIT)
 
     # Edit: a typed value (a number for a price).
@@ -194,7 +184,7 @@ def test_conflicts_side_by_side_theirs_mine_and_edit(qtbot, runner, central, mak
     qtbot.keyClicks(dialog.edit_value, "150")
     with qtbot.waitSignal(dialog.resolved, timeout=WAIT):
         dialog.edit_button.click()
-    assert _by_title(b)["Work 2"].price == 150
+    assert by_title(b)["Work 2"].price == 150
     qtbot.waitUntil(lambda: dialog.conflicts == [], timeout=WAIT)
     assert dialog.tabs.tabText(2) == "Conflicts"
     assert not dialog.mine_button.isEnabled()
@@ -202,7 +192,7 @@ def test_conflicts_side_by_side_theirs_mine_and_edit(qtbot, runner, central, mak
     _run(qtbot, dialog, dialog.sync_button)
     a.sync.sync("central")
     for desk in (a, b, central.services):
-        got = _by_title(desk)
+        got = by_title(desk)
         assert (got["Work 0"].medium, got["Work 1"].medium, got["Work 2"].price) == (
             "A0",
             "B1",
@@ -330,9 +320,7 @@ def test_closing_the_dialog_mid_sync_stops_the_run(qtbot, runner, central, make_
     assert _titles(central.services) == _titles(desk)
 
 
-def test_an_artsy_hal_remote_is_added_and_pulled_only(
-    qtbot, runner, central, make_desk, window_for
-):  # noqa: ANN001, E501, F811
+def test_a_hal_remote_is_added_and_pulled_only(qtbot, runner, central, make_desk, window_for):  # noqa: ANN001, F811
     """A HAL remote (kind artsy): the artdesk server's /api on 127.0.0.1, added through the
     form with a client id and secret, pulled (never pushed) into the window's table, with a
     field edited on both sides shown as a conflict and resolved from the dialog."""
@@ -394,23 +382,23 @@ def test_an_artsy_hal_remote_is_added_and_pulled_only(
 
     # The same field edited on both sides: a conflict, side by side; "theirs" takes the remote's.
     there = {a.title: a for a in cat.list_artworks(limit=50)}
-    here = _by_title(desk)
+    here = by_title(desk)
     cat.update_artwork(there["Nord 0"].id, {"medium": "Tempera"}, source="test")
     cat.update_artwork(there["Nord 1"].id, {"medium": "Gouache"}, source="test")
     desk.catalog.update_artwork(here["Nord 0"].id, {"medium": "Ink"}, source="gui")
     dialog.tabs.setCurrentIndex(1)
     reports = _run(qtbot, dialog, dialog.sync_button)  # pulls only: nothing to push to HAL
     assert [r.direction for r in reports] == ["pull"]
-    assert _by_title(desk)["Nord 1"].medium == "Gouache"
+    assert by_title(desk)["Nord 1"].medium == "Gouache"
     qtbot.waitUntil(lambda: len(dialog.conflicts) == 1, timeout=WAIT)
     (conflict,) = dialog.conflicts
     dialog.select_conflict(conflict.id)
     row = [dialog.side_by_side.item(0, c).text() for c in range(4)]
     assert row == ["medium", "Ink", "Tempera", "Oil"]
-    assert _by_title(desk)["Nord 0"].medium == "Ink"  # until resolved, the local value stays
+    assert by_title(desk)["Nord 0"].medium == "Ink"  # until resolved, the local value stays
     with qtbot.waitSignal(dialog.resolved, timeout=WAIT):
         dialog.theirs_button.click()
-    assert _by_title(desk)["Nord 0"].medium == "Tempera"
+    assert by_title(desk)["Nord 0"].medium == "Tempera"
     qtbot.waitUntil(lambda: dialog.conflicts == [], timeout=WAIT)
     (again,) = _run(qtbot, dialog, dialog.pull_button)
     assert set(again.counts) == {"unchanged"}

@@ -9,6 +9,7 @@ import time
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 from pathlib import Path
+from typing import Any
 
 import httpx
 import pytest
@@ -94,6 +95,26 @@ def add_works(desk: Services, n: int, *, prefix: str = "Work", start: int = 0) -
         )
         ids.append(a.id)
     return ids
+
+
+def by_title(services: Services) -> dict[str, Any]:
+    """The catalog's artworks by title."""
+    return {a.title: a for a in services.catalog.list_artworks(limit=10_000)}
+
+
+def edited_on_both(central: Central, make_desk: Callable[..., Services], n: int):  # noqa: ANN201
+    """Desks ``a`` and ``b`` holding the same ``n`` works through ``central``, each of them then
+    giving Work 0 and Work 1 another medium (A0/A1 on a, B0/B1 on b), not yet synced."""
+    a = make_desk("a", central)
+    b = make_desk("b", central)
+    add_works(a, n)
+    a.sync.push("central")
+    b.sync.pull("central")
+    wa, wb = by_title(a), by_title(b)
+    for i, title in enumerate(("Work 0", "Work 1")):
+        a.catalog.update_artwork(wa[title].id, {"medium": f"A{i}"}, source="gui")
+        b.catalog.update_artwork(wb[title].id, {"medium": f"B{i}"}, source="gui")
+    return a, b, wa, wb
 
 
 SNAPSHOT_FIELDS = (

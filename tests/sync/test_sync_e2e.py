@@ -6,11 +6,7 @@ import threading
 
 import pytest
 
-from tests.sync.conftest import FaultyTransport, add_works, snapshot
-
-
-def _by_title(desk):  # noqa: ANN001, ANN202
-    return {a.title: a for a in desk.catalog.list_artworks(limit=10_000)}
+from tests.sync.conftest import FaultyTransport, add_works, by_title, edited_on_both, snapshot
 
 
 def test_push_pull_and_second_run_does_nothing(central, make_desk) -> None:  # noqa: ANN001
@@ -53,7 +49,7 @@ def test_conflicts_same_field_and_different_fields(central, make_desk) -> None: 
     add_works(a, 3)
     a.sync.push("central")
     b.sync.pull("central")
-    wa, wb = _by_title(a), _by_title(b)
+    wa, wb = by_title(a), by_title(b)
     # Different fields on two desks: both edits win everywhere.
     a.catalog.update_artwork(wa["Work 0"].id, {"medium": "Acrylic"}, source="gui")
     b.catalog.update_artwork(wb["Work 0"].id, {"price": 7}, source="gui")
@@ -64,10 +60,10 @@ def test_conflicts_same_field_and_different_fields(central, make_desk) -> None: 
     b.sync.sync("central")
     a.sync.sync("central")
     for desk in (a, b, central.services):
-        w0 = _by_title(desk)["Work 0"]
+        w0 = by_title(desk)["Work 0"]
         assert (w0.medium, w0.price) == ("Acrylic", 7)
-    assert _by_title(b)["Work 1"].price == 222  # local value stays until resolved
-    assert _by_title(central.services)["Work 1"].price == 111
+    assert by_title(b)["Work 1"].price == 222  # local value stays until resolved
+    assert by_title(central.services)["Work 1"].price == 111
     (conflict,) = b.sync.conflicts("central")
     assert (conflict.field, conflict.base, conflict.mine, conflict.theirs) == (
         "price",
@@ -79,25 +75,17 @@ def test_conflicts_same_field_and_different_fields(central, make_desk) -> None: 
     # A repeated sync does not duplicate the conflict nor push the held field.
     b.sync.sync("central")
     assert len(b.sync.conflicts("central")) == 1
-    assert _by_title(central.services)["Work 1"].price == 111
+    assert by_title(central.services)["Work 1"].price == 111
     # Resolve with an edited value: it goes out with the next sync and reaches the other desk.
     b.sync.resolve_conflict(conflict.id, "edit", 150)
     b.sync.sync("central")
     a.sync.sync("central")
-    assert {_by_title(d)["Work 1"].price for d in (a, b, central.services)} == {150}
+    assert {by_title(d)["Work 1"].price for d in (a, b, central.services)} == {150}
     assert b.sync.conflicts() == [] and a.sync.conflicts() == []
 
 
 def test_resolve_theirs_and_mine(central, make_desk) -> None:  # noqa: ANN001
-    a = make_desk("a", central)
-    b = make_desk("b", central)
-    add_works(a, 2)
-    a.sync.push("central")
-    b.sync.pull("central")
-    wa, wb = _by_title(a), _by_title(b)
-    for i, title in enumerate(("Work 0", "Work 1")):
-        a.catalog.update_artwork(wa[title].id, {"medium": f"A{i}"}, source="gui")
-        b.catalog.update_artwork(wb[title].id, {"medium": f"B{i}"}, source="gui")
+    a, b, wa, wb = edited_on_both(central, make_desk, 2)
     a.sync.sync("central")
     b.sync.sync("central")
     c0, c1 = sorted(b.sync.conflicts("central"), key=lambda c: c.mine)
@@ -106,7 +94,7 @@ def test_resolve_theirs_and_mine(central, make_desk) -> None:  # noqa: ANN001
     b.sync.sync("central")
     a.sync.sync("central")
     for desk in (a, b, central.services):
-        got = _by_title(desk)
+        got = by_title(desk)
         assert (got["Work 0"].medium, got["Work 1"].medium) == ("A0", "B1")
 
 
@@ -116,7 +104,7 @@ def test_deleted_on_one_side_edited_on_the_other(central, make_desk) -> None:  #
     add_works(a, 3)
     a.sync.push("central")
     b.sync.pull("central")
-    wa, wb = _by_title(a), _by_title(b)
+    wa, wb = by_title(a), by_title(b)
     # Deleted on desk a, edited on desk b.
     a.catalog.delete_artwork(wa["Work 0"].id, source="gui")
     b.catalog.update_artwork(wb["Work 0"].id, {"price": 5}, source="gui")
@@ -126,29 +114,29 @@ def test_deleted_on_one_side_edited_on_the_other(central, make_desk) -> None:  #
     a.sync.sync("central")  # a's delete meets the edit: a conflict, nothing deleted there
     (c,) = a.sync.conflicts("central")
     assert c.kind == "deleted_local"
-    assert "Work 0" in _by_title(central.services)
-    assert "Work 2" not in _by_title(central.services)
+    assert "Work 0" in by_title(central.services)
+    assert "Work 2" not in by_title(central.services)
     b.sync.sync("central")
-    assert "Work 2" not in _by_title(b)
+    assert "Work 2" not in by_title(b)
     # Take theirs: the work comes back on desk a with b's price.
     a.sync.resolve_conflict(c.id, "theirs")
     a.sync.sync("central")
-    assert _by_title(a)["Work 0"].price == 5
-    assert sorted(_by_title(central.services)) == ["Work 0", "Work 1"]
+    assert by_title(a)["Work 0"].price == 5
+    assert sorted(by_title(central.services)) == ["Work 0", "Work 1"]
 
     # Now the other way: deleted on the remote (by desk b), edited on desk a.
-    wa, wb = _by_title(a), _by_title(b)
+    wa, wb = by_title(a), by_title(b)
     b.catalog.delete_artwork(wb["Work 1"].id, source="gui")
     a.catalog.update_artwork(wa["Work 1"].id, {"price": 99}, source="gui")
     b.sync.sync("central")
     a.sync.sync("central")
     (c,) = a.sync.conflicts("central")
-    assert c.kind == "deleted_remote" and _by_title(a)["Work 1"].price == 99
+    assert c.kind == "deleted_remote" and by_title(a)["Work 1"].price == 99
     a.sync.resolve_conflict(c.id, "mine")  # keep it: pushed again
     a.sync.sync("central")
     b.sync.sync("central")
-    assert _by_title(b)["Work 1"].price == 99
-    assert sorted(_by_title(central.services)) == ["Work 0", "Work 1"]
+    assert by_title(b)["Work 1"].price == 99
+    assert sorted(by_title(central.services)) == ["Work 0", "Work 1"]
 
 
 def test_a_remote_id_deleted_and_given_again_is_pulled(central, make_desk) -> None:  # noqa: ANN001
@@ -164,7 +152,7 @@ def test_a_remote_id_deleted_and_given_again_is_pulled(central, make_desk) -> No
     cat = central.services.catalog
     newest = max(w.id for w in cat.list_artworks(limit=10))
     title = next(w.title for w in cat.list_artworks(limit=10) if w.id == newest)
-    a.catalog.delete_artwork(_by_title(a)[title].id, source="gui")
+    a.catalog.delete_artwork(by_title(a)[title].id, source="gui")
     a.sync.push("central")
     # Such a remote, made here on the central catalog: the next work gets the deleted id.
     clean, names = cat._prepare(
@@ -172,10 +160,10 @@ def test_a_remote_id_deleted_and_given_again_is_pulled(central, make_desk) -> No
     )
     with central.services.db.write() as s:
         cat._insert_artwork(s, {**clean, "id": newest}, names, central.partner_id, "api:test")
-    assert _by_title(central.services)["Fresh 0"].id == newest
+    assert by_title(central.services)["Fresh 0"].id == newest
     report = b.sync.pull("central")
     assert report.status == "done", report.messages
-    assert sorted(_by_title(b)) == sorted(_by_title(central.services))
+    assert sorted(by_title(b)) == sorted(by_title(central.services))
     assert snapshot(b) == snapshot(central.services)
     assert set(b.sync.pull("central").counts) <= {"unchanged"}
 
@@ -266,7 +254,7 @@ def test_a_sync_cancelled_halfway_continues_without_duplicates(central, make_des
     done_first = central.services.catalog.count_artworks()
     assert 50 <= done_first < 150
     # Links written before the cancel are kept; edits made meanwhile are not lost.
-    wa = _by_title(a)
+    wa = by_title(a)
     a.catalog.update_artwork(wa["Work 0"].id, {"description": "edited offline"}, source="gui")
     second = a.sync.push("central")
     assert second.status == "done"
