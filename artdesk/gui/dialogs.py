@@ -617,7 +617,7 @@ class ImportDialog(QDialog):
             self.tr("preset {name}").format(name=preset) if preset else self.tr("columns by name")
         )
         self.status.setText(
-            self.tr("{n} columns, {mapped} mapped ({how}).").format(
+            self.tr("{n} columns, {mapped} mapped ({how}).", "", len(columns)).format(
                 n=len(columns), mapped=len(mapped), how=detected
             )
         )
@@ -688,7 +688,9 @@ class ImportDialog(QDialog):
         self.progress.setValue(1000)
         self.status.setText(
             self.tr(
-                "{rows} rows: {created} created, {updated} updated, {unchanged} unchanged, {rejected} rejected ({seconds:.1f} s)."
+                "{rows} rows: {created} created, {updated} updated, {unchanged} unchanged, {rejected} rejected ({seconds:.1f} s).",
+                "",
+                result.rows,
             ).format(
                 rows=result.rows,
                 created=result.created,
@@ -819,7 +821,9 @@ class ExportDialog(QDialog):
         self.export_button.setEnabled(True)
         self.cancel_button.setEnabled(False)
         self.status.setText(
-            self.tr("Exported {n} works to {path}.").format(n=count, path=self.path_edit.text())
+            self.tr("Exported {n} works to {path}.", "", count).format(
+                n=count, path=self.path_edit.text()
+            )
         )
 
     def _failed(self, exc: BaseException) -> None:

@@ -522,10 +522,14 @@ class MainWindow(QMainWindow):
         count, total = self.model.rowCount(), self._catalog_total
         if total is not None and total != count:
             self.count_status.setText(
-                self.tr("{shown} of {total} works").format(shown=f"{count:,}", total=f"{total:,}")
+                self.tr("{shown} of {total} works", "", total).format(
+                    shown=f"{count:,}", total=f"{total:,}"
+                )
             )
         else:
-            self.count_status.setText(self.tr("{shown} works").format(shown=f"{count:,}"))
+            self.count_status.setText(
+                self.tr("{shown} works", "", count).format(shown=f"{count:,}")
+            )
 
     # ------------------------------------------------------------------ selection
     def _row_changed(self, current: QModelIndex, _previous: QModelIndex) -> None:

@@ -88,9 +88,8 @@ class DuplicatesPanel(QFrame):
             lay = QHBoxLayout(row)
             lay.setContentsMargins(0, 0, 0, 0)
             year = f", {artwork.creation_year}" if artwork.creation_year else ""
-            text = QLabel(
-                f"{artwork.artist_name or self.tr('(no artist)')} — <i>{artwork.title}</i>{year}<br><small>{reason}</small>"
-            )
+            artist = artwork.artist_name or self.tr("(no artist)")
+            text = QLabel(f"{artist} — <i>{artwork.title}</i>{year}<br><small>{reason}</small>")
             text.setWordWrap(True)
             open_button = QPushButton(self.tr("Open"))
             open_button.setObjectName("openDuplicate")

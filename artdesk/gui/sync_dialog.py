@@ -59,6 +59,20 @@ CONFLICT_KINDS = {
     "deleted_local": QT_TRANSLATE_NOOP("SyncDialog", "deleted here, edited on the remote"),
     "ambiguous": QT_TRANSLATE_NOOP("SyncDialog", "several remote works share its fingerprint"),
 }
+# the keys of a sync report's counts (services.sync), shown after the numbers
+REPORT_COUNTS = {
+    "applied": QT_TRANSLATE_NOOP("SyncDialog", "applied"),
+    "conflicts": QT_TRANSLATE_NOOP("SyncDialog", "conflicts"),
+    "created": QT_TRANSLATE_NOOP("SyncDialog", "created"),
+    "deleted": QT_TRANSLATE_NOOP("SyncDialog", "deleted"),
+    "failed": QT_TRANSLATE_NOOP("SyncDialog", "failed"),
+    "linked": QT_TRANSLATE_NOOP("SyncDialog", "linked"),
+    "merged": QT_TRANSLATE_NOOP("SyncDialog", "merged"),
+    "partners created": QT_TRANSLATE_NOOP("SyncDialog", "partners created"),
+    "skipped": QT_TRANSLATE_NOOP("SyncDialog", "skipped"),
+    "unchanged": QT_TRANSLATE_NOOP("SyncDialog", "unchanged"),
+    "updated": QT_TRANSLATE_NOOP("SyncDialog", "updated"),
+}
 TICK_MS = 100
 
 
@@ -533,14 +547,18 @@ class SyncDialog(QDialog):
             )
             if push.groups:
                 text += " " + self.tr(
-                    "{groups} group(s) of works sharing a fingerprint to decide below."
+                    "{groups} group(s) of works sharing a fingerprint to decide below.",
+                    "",
+                    len(push.groups),
                 ).format(groups=len(push.groups))
         if push.held:
-            text += " " + self.tr("{n} work(s) with open conflicts keep their field.").format(
-                n=push.held
-            )
+            text += " " + self.tr(
+                "{n} work(s) with open conflicts keep their field.", "", push.held
+            ).format(n=push.held)
         if plan.open_conflicts:
-            text += " " + self.tr("{n} open conflict(s).").format(n=plan.open_conflicts)
+            text += " " + self.tr("{n} open conflict(s).", "", plan.open_conflicts).format(
+                n=plan.open_conflicts
+            )
         self.plan_label.setText(text)
         self.groups_table.setRowCount(len(plan.groups))
         for r, group in enumerate(plan.groups):
@@ -677,7 +695,11 @@ class SyncDialog(QDialog):
             "cancelled": self.tr("cancelled"),
             "failed": self.tr("failed"),
         }.get(report.status, report.status)
-        counts = ", ".join(f"{v} {k}" for k, v in sorted(report.counts.items()) if v)
+        counts = ", ".join(
+            f"{v} {self.tr(REPORT_COUNTS[k]) if k in REPORT_COUNTS else k}"
+            for k, v in sorted(report.counts.items())
+            if v
+        )
         text = self.tr("{direction}: {status} in {seconds:.1f} s").format(
             direction=direction, status=status, seconds=report.seconds
         )
