@@ -8,14 +8,16 @@ import sys
 
 from artdesk.core.errors import ArtdeskError
 
+NO_DISPLAY_REASON = "no display to open the desktop app on"
 NO_DISPLAY = (
-    "no display to open the desktop app on: use `artdesk serve` for the API server, "
-    "or set QT_QPA_PLATFORM=offscreen"
+    f"{NO_DISPLAY_REASON}: use `artdesk serve` for the API server, or set QT_QPA_PLATFORM=offscreen"
 )
 
 
 def register(sub: argparse._SubParsersAction) -> None:
-    p = sub.add_parser("gui", help="open the desktop app on the catalog (what `artdesk` alone does)")
+    p = sub.add_parser(
+        "gui", help="open the desktop app on the catalog (what `artdesk` alone does)"
+    )
     p.add_argument(
         "--quit-after",
         type=float,

@@ -3,11 +3,18 @@
 from __future__ import annotations
 
 import os
+import queue
+import subprocess
+import sys
+import threading
 from pathlib import Path
 
+import httpx
 import pytest
 
 from artdesk.cli.main import main
+
+STARTUP_S = 120  # building a small demo and starting the server; generous for a loaded machine
 
 
 def data_dir() -> Path:
@@ -30,7 +37,9 @@ def test_demo_is_created_then_reused_then_rebuilt(capsys: pytest.CaptureFixture[
     assert "25 artworks by" in out and "seed 9" in out
 
 
-def test_demo_never_writes_into_a_real_catalog(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+def test_demo_never_writes_into_a_real_catalog(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
     from artdesk.services.container import open_services
 
     real = tmp_path / "real.sqlite"
@@ -51,20 +60,65 @@ def test_bad_count_is_one_line(capsys: pytest.CaptureFixture[str]) -> None:
     assert capsys.readouterr().err.strip() == "artdesk: --artworks must be from 1 to 200,000"
 
 
-def test_without_a_display_the_api_server_runs(monkeypatch: pytest.MonkeyPatch) -> None:
-    import artdesk.cli.server_cmds as server_cmds
+NO_DISPLAY_NOTE = (
+    "artdesk: no display to open the desktop app on, so the demo's API server runs instead; "
+    "for the window, run with a display or set QT_QPA_PLATFORM=offscreen"
+)
 
-    for name in ("QT_QPA_PLATFORM", "DISPLAY", "WAYLAND_DISPLAY"):
-        monkeypatch.delenv(name, raising=False)
-    calls = []
 
-    def fake_serve(args, ctx):  # noqa: ANN001, ANN202
-        calls.append((args.port, args.host, ctx.settings.catalog_path, ctx.services().catalog.count_artworks()))
-        return 0
+def test_without_a_display_it_says_so_and_serves_the_api(tmp_path: Path) -> None:
+    """A real `artdesk demo` with no display: before serving, one line on stderr says what runs
+    instead and how to get the window; then the API answers on 127.0.0.1 until SIGTERM."""
+    catalog = tmp_path / "fresh-demo.sqlite"
+    hidden = {"DISPLAY", "WAYLAND_DISPLAY", "QT_QPA_PLATFORM"}
+    env = {k: v for k, v in os.environ.items() if k not in hidden} | {"PYTHONUNBUFFERED": "1"}
+    cmd = [sys.executable, "-m", "artdesk", "--catalog", str(catalog), "demo", "--artworks", "15"]
+    stderr_path = tmp_path / "stderr.txt"
 
-    monkeypatch.setattr(server_cmds, "run_serve", fake_serve)
-    assert main(["demo", "--artworks", "15", "--port", "0"]) == 0
-    assert calls == [(0, None, data_dir() / "demo.sqlite", 15)]
+    def notes() -> list[str]:  # stderr without the build's progress lines
+        text = stderr_path.read_text(encoding="utf-8")
+        return [x for x in text.splitlines() if not x.startswith("building the demo: ")]
+
+    with stderr_path.open("w", encoding="utf-8") as err:
+        proc = subprocess.Popen(
+            [*cmd, "--port", "0"], stdout=subprocess.PIPE, stderr=err, text=True, env=env
+        )
+    lines: queue.Queue[str | None] = queue.Queue()
+
+    def read_stdout() -> None:
+        assert proc.stdout is not None
+        for line in proc.stdout:
+            lines.put(line.rstrip("\n"))
+        lines.put(None)
+
+    reader = threading.Thread(target=read_stdout, daemon=True)
+    reader.start()
+    out: list[str] = []
+    try:
+        while not (out and out[-1].startswith("listening on ")):
+            try:
+                line = lines.get(timeout=STARTUP_S)
+            except queue.Empty:
+                pytest.fail(f"no 'listening on' line within {STARTUP_S} s: {out} {notes()}")
+            assert line is not None, f"stdout closed before serving: {out} {notes()}"
+            out.append(line)
+        assert notes() == [NO_DISPLAY_NOTE]  # said before the server started, and only that
+        assert f"demo catalog: {catalog}" in out and any("15 artworks by" in x for x in out)
+        base = out[-1].removeprefix("listening on ")
+        assert base.startswith("http://127.0.0.1:") and int(base.rsplit(":", 1)[1]) > 0
+        assert httpx.get(f"{base}/v1/openapi.json", timeout=30).status_code == 200
+        assert httpx.get(f"{base}/v1/artworks", timeout=30).status_code == 401  # needs a key
+    finally:
+        if proc.poll() is None:
+            proc.terminate()
+        try:
+            proc.wait(timeout=STARTUP_S)
+        except subprocess.TimeoutExpired:
+            proc.kill()
+            proc.wait()
+        reader.join(timeout=10)
+    assert proc.returncode == 0, notes()
+    assert notes() == [NO_DISPLAY_NOTE]
 
 
 def test_with_a_display_the_desktop_app_opens_on_the_demo(monkeypatch: pytest.MonkeyPatch) -> None:
