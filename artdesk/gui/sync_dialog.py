@@ -824,13 +824,22 @@ class SyncDialog(QDialog):
     def _resolved(self, conflict: Any) -> None:
         self.status.setText(
             self.tr("Conflict on #{id} resolved ({how}); the next sync sends the result.").format(
-                id=conflict.artwork_id, how=conflict.resolution
+                id=conflict.artwork_id, how=self._resolution_label(conflict.resolution)
             )
         )
         self.reload_conflicts()
         self.reload_plan()
         self.reload_remotes()
         self.resolved.emit(conflict)
+
+    def _resolution_label(self, resolution: str) -> str:
+        """The button that resolved a conflict, for the services' mine / theirs / edit."""
+        labels = {
+            "mine": self.tr("Keep mine"),
+            "theirs": self.tr("Take theirs"),
+            "edit": self.tr("Use this value"),
+        }
+        return labels.get(resolution, resolution)
 
     # ------------------------------------------------------------------ closing
     def done(self, result: int) -> None:  # noqa: D401 - QDialog.done
