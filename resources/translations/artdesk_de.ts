@@ -4,148 +4,148 @@
 <context>
     <name>ApiServerDialog</name>
     <message>
-        <location filename="../../artdesk/gui/dialogs.py" line="828"/>
+        <location filename="../../artdesk/gui/dialogs.py" line="845"/>
         <source>API server</source>
-        <translation type="unfinished"></translation>
+        <translation>API-Server</translation>
     </message>
     <message>
-        <location filename="../../artdesk/gui/dialogs.py" line="836"/>
+        <location filename="../../artdesk/gui/dialogs.py" line="853"/>
         <source>Server</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../../artdesk/gui/dialogs.py" line="842"/>
-        <source>any free port</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../../artdesk/gui/dialogs.py" line="846"/>
-        <source>Port</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../../artdesk/gui/dialogs.py" line="851"/>
-        <source>API keys</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../../artdesk/gui/dialogs.py" line="855"/>
-        <source>Key</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../../artdesk/gui/dialogs.py" line="856"/>
-        <location filename="../../artdesk/gui/dialogs.py" line="888"/>
-        <source>Label</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../../artdesk/gui/dialogs.py" line="857"/>
-        <location filename="../../artdesk/gui/dialogs.py" line="889"/>
-        <source>Partner</source>
-        <translation type="unfinished">Partner</translation>
-    </message>
-    <message>
-        <location filename="../../artdesk/gui/dialogs.py" line="858"/>
-        <location filename="../../artdesk/gui/dialogs.py" line="890"/>
-        <source>Scopes</source>
-        <translation type="unfinished"></translation>
+        <translation>Server</translation>
     </message>
     <message>
         <location filename="../../artdesk/gui/dialogs.py" line="859"/>
-        <source>Last used</source>
-        <translation type="unfinished"></translation>
+        <source>any free port</source>
+        <translation>beliebiger freier Port</translation>
     </message>
     <message>
-        <location filename="../../artdesk/gui/dialogs.py" line="860"/>
-        <source>State</source>
-        <translation type="unfinished"></translation>
+        <location filename="../../artdesk/gui/dialogs.py" line="863"/>
+        <source>Port</source>
+        <translation>Port</translation>
     </message>
     <message>
-        <location filename="../../artdesk/gui/dialogs.py" line="893"/>
-        <source>Create key</source>
-        <translation type="unfinished"></translation>
+        <location filename="../../artdesk/gui/dialogs.py" line="868"/>
+        <source>API keys</source>
+        <translation>API-Schlüssel</translation>
     </message>
     <message>
-        <location filename="../../artdesk/gui/dialogs.py" line="895"/>
-        <source>Revoke selected</source>
-        <translation type="unfinished"></translation>
+        <location filename="../../artdesk/gui/dialogs.py" line="872"/>
+        <source>Key</source>
+        <translation>Schlüssel</translation>
     </message>
     <message>
+        <location filename="../../artdesk/gui/dialogs.py" line="873"/>
         <location filename="../../artdesk/gui/dialogs.py" line="905"/>
-        <source>Copy</source>
-        <translation type="unfinished"></translation>
+        <source>Label</source>
+        <translation>Bezeichnung</translation>
+    </message>
+    <message>
+        <location filename="../../artdesk/gui/dialogs.py" line="874"/>
+        <location filename="../../artdesk/gui/dialogs.py" line="906"/>
+        <source>Partner</source>
+        <translation>Partner</translation>
+    </message>
+    <message>
+        <location filename="../../artdesk/gui/dialogs.py" line="875"/>
+        <location filename="../../artdesk/gui/dialogs.py" line="907"/>
+        <source>Scopes</source>
+        <translation>Berechtigungen</translation>
+    </message>
+    <message>
+        <location filename="../../artdesk/gui/dialogs.py" line="876"/>
+        <source>Last used</source>
+        <translation>Zuletzt verwendet</translation>
+    </message>
+    <message>
+        <location filename="../../artdesk/gui/dialogs.py" line="877"/>
+        <source>State</source>
+        <translation>Status</translation>
+    </message>
+    <message>
+        <location filename="../../artdesk/gui/dialogs.py" line="910"/>
+        <source>Create key</source>
+        <translation>Schlüssel erstellen</translation>
     </message>
     <message>
         <location filename="../../artdesk/gui/dialogs.py" line="912"/>
-        <source>This is the only time the key is shown. Copy it now.</source>
-        <translation type="unfinished"></translation>
+        <source>Revoke selected</source>
+        <translation>Ausgewählten widerrufen</translation>
     </message>
     <message>
-        <location filename="../../artdesk/gui/dialogs.py" line="927"/>
-        <source>The API server is not available in this build.</source>
-        <translation type="unfinished"></translation>
+        <location filename="../../artdesk/gui/dialogs.py" line="922"/>
+        <source>Copy</source>
+        <translation>Kopieren</translation>
     </message>
     <message>
         <location filename="../../artdesk/gui/dialogs.py" line="929"/>
-        <location filename="../../artdesk/gui/dialogs.py" line="936"/>
+        <source>This is the only time the key is shown. Copy it now.</source>
+        <translation>Der Schlüssel wird nur dieses eine Mal angezeigt. Kopieren Sie ihn jetzt.</translation>
+    </message>
+    <message>
+        <location filename="../../artdesk/gui/dialogs.py" line="944"/>
+        <source>The API server is not available in this build.</source>
+        <translation>Der API-Server ist in dieser Version nicht verfügbar.</translation>
+    </message>
+    <message>
+        <location filename="../../artdesk/gui/dialogs.py" line="946"/>
+        <location filename="../../artdesk/gui/dialogs.py" line="953"/>
         <source>Start</source>
-        <translation type="unfinished"></translation>
+        <translation>Starten</translation>
     </message>
     <message>
-        <location filename="../../artdesk/gui/dialogs.py" line="932"/>
+        <location filename="../../artdesk/gui/dialogs.py" line="949"/>
         <source>Running at {address}</source>
-        <translation type="unfinished"></translation>
+        <translation>Läuft unter {address}</translation>
     </message>
     <message>
-        <location filename="../../artdesk/gui/dialogs.py" line="933"/>
+        <location filename="../../artdesk/gui/dialogs.py" line="950"/>
         <source>Stop</source>
-        <translation type="unfinished"></translation>
+        <translation>Beenden</translation>
     </message>
     <message>
-        <location filename="../../artdesk/gui/dialogs.py" line="935"/>
+        <location filename="../../artdesk/gui/dialogs.py" line="952"/>
         <source>Stopped</source>
-        <translation type="unfinished"></translation>
+        <translation>Beendet</translation>
     </message>
     <message>
-        <location filename="../../artdesk/gui/dialogs.py" line="980"/>
+        <location filename="../../artdesk/gui/dialogs.py" line="997"/>
         <source>never</source>
-        <translation type="unfinished"></translation>
+        <translation>nie</translation>
     </message>
     <message>
-        <location filename="../../artdesk/gui/dialogs.py" line="981"/>
+        <location filename="../../artdesk/gui/dialogs.py" line="998"/>
         <source>active</source>
-        <translation type="unfinished"></translation>
+        <translation>aktiv</translation>
     </message>
     <message>
-        <location filename="../../artdesk/gui/dialogs.py" line="981"/>
+        <location filename="../../artdesk/gui/dialogs.py" line="998"/>
         <source>revoked</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../../artdesk/gui/dialogs.py" line="990"/>
-        <source>Add a partner first: a key acts for one partner.</source>
-        <translation type="unfinished"></translation>
+        <translation>widerrufen</translation>
     </message>
     <message>
         <location filename="../../artdesk/gui/dialogs.py" line="1007"/>
-        <source>Key {prefix}… created.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../../artdesk/gui/dialogs.py" line="1015"/>
-        <source>Copied. The key is not kept anywhere else.</source>
-        <translation type="unfinished"></translation>
+        <source>Add a partner first: a key acts for one partner.</source>
+        <translation>Legen Sie zuerst einen Partner an: Ein Schlüssel gilt für genau einen Partner.</translation>
     </message>
     <message>
         <location filename="../../artdesk/gui/dialogs.py" line="1024"/>
-        <source>Revoke key</source>
-        <translation type="unfinished"></translation>
+        <source>Key {prefix}… created.</source>
+        <translation>Schlüssel {prefix}… erstellt.</translation>
     </message>
     <message>
-        <location filename="../../artdesk/gui/dialogs.py" line="1025"/>
+        <location filename="../../artdesk/gui/dialogs.py" line="1032"/>
+        <source>Copied. The key is not kept anywhere else.</source>
+        <translation>Kopiert. Der Schlüssel wird nirgendwo sonst gespeichert.</translation>
+    </message>
+    <message>
+        <location filename="../../artdesk/gui/dialogs.py" line="1041"/>
+        <source>Revoke key</source>
+        <translation>Schlüssel widerrufen</translation>
+    </message>
+    <message>
+        <location filename="../../artdesk/gui/dialogs.py" line="1042"/>
         <source>Revoke {prefix}…? Clients using it stop working at once.</source>
-        <translation type="unfinished"></translation>
+        <translation>{prefix}… widerrufen? Anwendungen, die ihn nutzen, verlieren sofort den Zugriff.</translation>
     </message>
 </context>
 <context>
@@ -154,351 +154,351 @@
         <location filename="../../artdesk/gui/editor.py" line="188"/>
         <location filename="../../artdesk/gui/editor.py" line="801"/>
         <source>Reload</source>
-        <translation type="unfinished"></translation>
+        <translation>Neu laden</translation>
     </message>
     <message>
         <location filename="../../artdesk/gui/editor.py" line="207"/>
         <source>Partner</source>
-        <translation type="unfinished">Partner</translation>
+        <translation>Partner</translation>
     </message>
     <message>
         <location filename="../../artdesk/gui/editor.py" line="210"/>
         <source>Inventory no.</source>
-        <translation type="unfinished"></translation>
+        <translation>Inventarnr.</translation>
     </message>
     <message>
         <location filename="../../artdesk/gui/editor.py" line="211"/>
         <source>Title</source>
-        <translation type="unfinished">Titel</translation>
+        <translation>Titel</translation>
     </message>
     <message>
         <location filename="../../artdesk/gui/editor.py" line="212"/>
         <source>Date</source>
-        <translation type="unfinished"></translation>
+        <translation>Datierung</translation>
     </message>
     <message>
         <location filename="../../artdesk/gui/editor.py" line="213"/>
         <source>Year</source>
-        <translation type="unfinished">Jahr</translation>
+        <translation>Jahr</translation>
     </message>
     <message>
         <location filename="../../artdesk/gui/editor.py" line="214"/>
         <source>Medium</source>
-        <translation type="unfinished">Technik</translation>
+        <translation>Technik</translation>
     </message>
     <message>
         <location filename="../../artdesk/gui/editor.py" line="215"/>
         <source>Category</source>
-        <translation type="unfinished"></translation>
+        <translation>Gattung</translation>
     </message>
     <message>
         <location filename="../../artdesk/gui/editor.py" line="216"/>
         <source>Dimensions</source>
-        <translation type="unfinished">Maße</translation>
+        <translation>Maße</translation>
     </message>
     <message>
         <location filename="../../artdesk/gui/editor.py" line="217"/>
         <source>Height (cm)</source>
-        <translation type="unfinished"></translation>
+        <translation>Höhe (cm)</translation>
     </message>
     <message>
         <location filename="../../artdesk/gui/editor.py" line="218"/>
         <source>Width (cm)</source>
-        <translation type="unfinished"></translation>
+        <translation>Breite (cm)</translation>
     </message>
     <message>
         <location filename="../../artdesk/gui/editor.py" line="219"/>
         <source>Depth (cm)</source>
-        <translation type="unfinished"></translation>
+        <translation>Tiefe (cm)</translation>
     </message>
     <message>
         <location filename="../../artdesk/gui/editor.py" line="220"/>
         <source>Diameter (cm)</source>
-        <translation type="unfinished"></translation>
+        <translation>Durchmesser (cm)</translation>
     </message>
     <message>
         <location filename="../../artdesk/gui/editor.py" line="221"/>
         <source>Price</source>
-        <translation type="unfinished">Preis</translation>
+        <translation>Preis</translation>
     </message>
     <message>
         <location filename="../../artdesk/gui/editor.py" line="222"/>
         <source>Currency</source>
-        <translation type="unfinished">Währung</translation>
+        <translation>Währung</translation>
     </message>
     <message>
         <location filename="../../artdesk/gui/editor.py" line="223"/>
         <source>Availability</source>
-        <translation type="unfinished">Verfügbarkeit</translation>
+        <translation>Verfügbarkeit</translation>
     </message>
     <message>
         <location filename="../../artdesk/gui/editor.py" line="224"/>
         <source>Description</source>
-        <translation type="unfinished"></translation>
+        <translation>Beschreibung</translation>
     </message>
     <message>
         <location filename="../../artdesk/gui/editor.py" line="225"/>
         <source>Image URL</source>
-        <translation type="unfinished"></translation>
+        <translation>Bild-URL</translation>
     </message>
     <message>
         <location filename="../../artdesk/gui/editor.py" line="226"/>
         <source>External URL</source>
-        <translation type="unfinished"></translation>
+        <translation>Externe URL</translation>
     </message>
     <message>
         <location filename="../../artdesk/gui/editor.py" line="227"/>
         <source>Series</source>
-        <translation type="unfinished"></translation>
+        <translation>Serie</translation>
     </message>
     <message>
         <location filename="../../artdesk/gui/editor.py" line="228"/>
         <source>Signature</source>
-        <translation type="unfinished"></translation>
+        <translation>Signatur</translation>
     </message>
     <message>
         <location filename="../../artdesk/gui/editor.py" line="229"/>
         <source>Provenance</source>
-        <translation type="unfinished"></translation>
+        <translation>Provenienz</translation>
     </message>
     <message>
         <location filename="../../artdesk/gui/editor.py" line="230"/>
         <source>Literature</source>
-        <translation type="unfinished"></translation>
+        <translation>Literatur</translation>
     </message>
     <message>
         <location filename="../../artdesk/gui/editor.py" line="231"/>
         <source>Exhibitions</source>
-        <translation type="unfinished"></translation>
+        <translation>Ausstellungen</translation>
     </message>
     <message>
         <location filename="../../artdesk/gui/editor.py" line="232"/>
         <source>Credit line</source>
-        <translation type="unfinished"></translation>
+        <translation>Creditline</translation>
     </message>
     <message>
         <location filename="../../artdesk/gui/editor.py" line="233"/>
         <source>Condition</source>
-        <translation type="unfinished"></translation>
+        <translation>Zustand</translation>
     </message>
     <message>
         <location filename="../../artdesk/gui/editor.py" line="234"/>
         <source>Confidential notes</source>
-        <translation type="unfinished"></translation>
+        <translation>Vertrauliche Notizen</translation>
     </message>
     <message>
         <location filename="../../artdesk/gui/editor.py" line="235"/>
         <source>Published</source>
-        <translation type="unfinished"></translation>
+        <translation>Veröffentlicht</translation>
     </message>
     <message>
         <location filename="../../artdesk/gui/editor.py" line="257"/>
         <source>Names separated by “;”</source>
-        <translation type="unfinished"></translation>
+        <translation>Namen, getrennt durch „;“</translation>
     </message>
     <message>
         <location filename="../../artdesk/gui/editor.py" line="274"/>
         <source>Artists</source>
-        <translation type="unfinished">Künstler</translation>
+        <translation>Künstler</translation>
     </message>
     <message>
         <location filename="../../artdesk/gui/editor.py" line="297"/>
         <source>Details</source>
-        <translation type="unfinished"></translation>
+        <translation>Angaben</translation>
     </message>
     <message>
         <location filename="../../artdesk/gui/editor.py" line="301"/>
         <source>Editions</source>
-        <translation type="unfinished"></translation>
+        <translation>Auflagen</translation>
     </message>
     <message>
         <location filename="../../artdesk/gui/editor.py" line="304"/>
         <source>Genes</source>
-        <translation type="unfinished"></translation>
+        <translation>Merkmale</translation>
     </message>
     <message>
         <location filename="../../artdesk/gui/editor.py" line="307"/>
         <source>Images</source>
-        <translation type="unfinished"></translation>
+        <translation>Bilder</translation>
     </message>
     <message>
         <location filename="../../artdesk/gui/editor.py" line="310"/>
         <source>Similar</source>
-        <translation type="unfinished"></translation>
+        <translation>Ähnliche Werke</translation>
     </message>
     <message>
         <location filename="../../artdesk/gui/editor.py" line="316"/>
         <source>Revert</source>
-        <translation type="unfinished"></translation>
+        <translation>Verwerfen</translation>
     </message>
     <message>
         <location filename="../../artdesk/gui/editor.py" line="318"/>
         <source>Save</source>
-        <translation type="unfinished"></translation>
+        <translation>Speichern</translation>
     </message>
     <message>
         <location filename="../../artdesk/gui/editor.py" line="349"/>
         <source>visible through the public API</source>
-        <translation type="unfinished"></translation>
+        <translation>über die öffentliche API sichtbar</translation>
     </message>
     <message>
         <location filename="../../artdesk/gui/editor.py" line="417"/>
         <source>Choose the partner this work belongs to</source>
-        <translation type="unfinished"></translation>
+        <translation>Wählen Sie den Partner, zu dem dieses Werk gehört</translation>
     </message>
     <message>
         <location filename="../../artdesk/gui/editor.py" line="455"/>
         <source>No work selected</source>
-        <translation type="unfinished"></translation>
+        <translation>Kein Werk ausgewählt</translation>
     </message>
     <message>
         <location filename="../../artdesk/gui/editor.py" line="471"/>
         <source>New work</source>
-        <translation type="unfinished"></translation>
+        <translation>Neues Werk</translation>
     </message>
     <message numerus="yes">
         <location filename="../../artdesk/gui/editor.py" line="584"/>
         <source>%n problem(s) to fix</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>%n Angabe zu korrigieren</numerusform>
+            <numerusform>%n Angaben zu korrigieren</numerusform>
         </translation>
     </message>
     <message>
         <location filename="../../artdesk/gui/editor.py" line="586"/>
         <source>Unsaved changes</source>
-        <translation type="unfinished"></translation>
+        <translation>Ungespeicherte Änderungen</translation>
     </message>
     <message>
         <location filename="../../artdesk/gui/editor.py" line="611"/>
         <source>Fingerprint: {digest} ({source})</source>
-        <translation type="unfinished"></translation>
+        <translation>Fingerabdruck: {digest} ({source})</translation>
     </message>
     <message>
         <location filename="../../artdesk/gui/editor.py" line="617"/>
         <source>This work was synced on {when}. Changing its artist, title or year changes its fingerprint: the remote catalog may then see it as a new work.</source>
-        <translation type="unfinished"></translation>
+        <translation>Dieses Werk wurde am {when} synchronisiert. Wenn Sie Künstler/in, Titel oder Jahr ändern, ändert sich sein Fingerabdruck: Der entfernte Katalog sieht es dann womöglich als neues Werk.</translation>
     </message>
     <message>
         <location filename="../../artdesk/gui/editor.py" line="657"/>
         <source>same artist, title and year</source>
-        <translation type="unfinished"></translation>
+        <translation>Künstler/in, Titel und Jahr stimmen überein</translation>
     </message>
     <message>
         <location filename="../../artdesk/gui/editor.py" line="696"/>
         <source>“{typed}” is new. Did you mean &lt;a href=&quot;{i}&quot;&gt;{match}&lt;/a&gt;?</source>
-        <translation type="unfinished"></translation>
+        <translation>„{typed}“ ist neu. Meinten Sie &lt;a href=&quot;{i}&quot;&gt;{match}&lt;/a&gt;?</translation>
     </message>
     <message>
         <location filename="../../artdesk/gui/editor.py" line="721"/>
         <source>Fix the marked fields first</source>
-        <translation type="unfinished"></translation>
+        <translation>Korrigieren Sie zuerst die markierten Felder</translation>
     </message>
     <message>
         <location filename="../../artdesk/gui/editor.py" line="762"/>
         <source>Created “{title}”</source>
-        <translation type="unfinished"></translation>
+        <translation>„{title}“ angelegt</translation>
     </message>
     <message>
         <location filename="../../artdesk/gui/editor.py" line="771"/>
         <source>Saved “{title}”</source>
-        <translation type="unfinished"></translation>
+        <translation>„{title}“ gespeichert</translation>
     </message>
     <message>
         <location filename="../../artdesk/gui/editor.py" line="790"/>
         <source>Changed elsewhere</source>
-        <translation type="unfinished"></translation>
+        <translation>An anderer Stelle geändert</translation>
     </message>
     <message>
         <location filename="../../artdesk/gui/editor.py" line="793"/>
         <source>This work was changed elsewhere (by the API, an import or another window) since you opened it.</source>
-        <translation type="unfinished"></translation>
+        <translation>Dieses Werk wurde seit dem Öffnen an anderer Stelle geändert (über die API, einen Import oder in einem anderen Fenster).</translation>
     </message>
     <message>
         <location filename="../../artdesk/gui/editor.py" line="798"/>
         <source>Reload it to see the other change (your unsaved edits are dropped), or keep editing and decide later.</source>
-        <translation type="unfinished"></translation>
+        <translation>Laden Sie es neu, um die andere Änderung zu sehen (Ihre ungespeicherten Änderungen gehen dabei verloren), oder bearbeiten Sie es weiter und entscheiden Sie später.</translation>
     </message>
     <message>
         <location filename="../../artdesk/gui/editor.py" line="803"/>
         <source>Save mine over theirs</source>
-        <translation type="unfinished"></translation>
+        <translation>Meine Fassung trotzdem speichern</translation>
     </message>
     <message>
         <location filename="../../artdesk/gui/editor.py" line="805"/>
         <source>Keep editing</source>
-        <translation type="unfinished"></translation>
+        <translation>Weiter bearbeiten</translation>
     </message>
     <message>
         <location filename="../../artdesk/gui/editor.py" line="825"/>
         <source>This work was changed elsewhere since you opened it. Saving will ask whether to reload or to save your edits over that change.</source>
-        <translation type="unfinished"></translation>
+        <translation>Dieses Werk wurde seit dem Öffnen an anderer Stelle geändert. Beim Speichern werden Sie gefragt, ob Sie es neu laden oder Ihre Änderungen darüber speichern möchten.</translation>
     </message>
     <message>
         <location filename="../../artdesk/gui/editor.py" line="840"/>
         <source>This work was deleted elsewhere.</source>
-        <translation type="unfinished"></translation>
+        <translation>Dieses Werk wurde an anderer Stelle gelöscht.</translation>
     </message>
 </context>
 <context>
     <name>ArtworkTableModel</name>
     <message>
-        <location filename="../../artdesk/gui/table_model.py" line="97"/>
+        <location filename="../../artdesk/gui/table_model.py" line="99"/>
         <source>Inventory</source>
         <translation>Inventarnummer</translation>
     </message>
     <message>
-        <location filename="../../artdesk/gui/table_model.py" line="98"/>
+        <location filename="../../artdesk/gui/table_model.py" line="100"/>
         <source>Artists</source>
         <translation>Künstler</translation>
     </message>
     <message>
-        <location filename="../../artdesk/gui/table_model.py" line="99"/>
+        <location filename="../../artdesk/gui/table_model.py" line="101"/>
         <source>Title</source>
         <translation>Titel</translation>
     </message>
     <message>
-        <location filename="../../artdesk/gui/table_model.py" line="100"/>
+        <location filename="../../artdesk/gui/table_model.py" line="102"/>
         <source>Year</source>
         <translation>Jahr</translation>
     </message>
     <message>
-        <location filename="../../artdesk/gui/table_model.py" line="101"/>
+        <location filename="../../artdesk/gui/table_model.py" line="103"/>
         <source>Medium</source>
         <translation>Technik</translation>
     </message>
     <message>
-        <location filename="../../artdesk/gui/table_model.py" line="102"/>
+        <location filename="../../artdesk/gui/table_model.py" line="104"/>
         <source>Dimensions</source>
         <translation>Maße</translation>
     </message>
     <message>
-        <location filename="../../artdesk/gui/table_model.py" line="103"/>
+        <location filename="../../artdesk/gui/table_model.py" line="105"/>
         <source>Price</source>
         <translation>Preis</translation>
     </message>
     <message>
-        <location filename="../../artdesk/gui/table_model.py" line="104"/>
+        <location filename="../../artdesk/gui/table_model.py" line="106"/>
         <source>Currency</source>
         <translation>Währung</translation>
     </message>
     <message>
-        <location filename="../../artdesk/gui/table_model.py" line="106"/>
+        <location filename="../../artdesk/gui/table_model.py" line="108"/>
         <source>Availability</source>
         <translation>Verfügbarkeit</translation>
     </message>
     <message>
-        <location filename="../../artdesk/gui/table_model.py" line="108"/>
+        <location filename="../../artdesk/gui/table_model.py" line="110"/>
         <source>Partner</source>
         <translation>Partner</translation>
     </message>
     <message>
-        <location filename="../../artdesk/gui/table_model.py" line="109"/>
+        <location filename="../../artdesk/gui/table_model.py" line="111"/>
         <source>Updated</source>
         <translation>Geändert</translation>
     </message>
     <message>
-        <location filename="../../artdesk/gui/table_model.py" line="607"/>
+        <location filename="../../artdesk/gui/table_model.py" line="628"/>
         <source>Image</source>
         <translation>Bild</translation>
     </message>
@@ -506,22 +506,22 @@
 <context>
     <name>Availability</name>
     <message>
-        <location filename="../../artdesk/gui/table_model.py" line="70"/>
+        <location filename="../../artdesk/gui/table_model.py" line="72"/>
         <source>available</source>
         <translation>verfügbar</translation>
     </message>
     <message>
-        <location filename="../../artdesk/gui/table_model.py" line="71"/>
+        <location filename="../../artdesk/gui/table_model.py" line="73"/>
         <source>sold</source>
         <translation>verkauft</translation>
     </message>
     <message>
-        <location filename="../../artdesk/gui/table_model.py" line="72"/>
+        <location filename="../../artdesk/gui/table_model.py" line="74"/>
         <source>reserved</source>
         <translation>reserviert</translation>
     </message>
     <message>
-        <location filename="../../artdesk/gui/table_model.py" line="73"/>
+        <location filename="../../artdesk/gui/table_model.py" line="75"/>
         <source>not for sale</source>
         <translation>unverkäuflich</translation>
     </message>
@@ -531,678 +531,692 @@
     <message>
         <location filename="../../artdesk/gui/panels.py" line="62"/>
         <source>&lt;b&gt;Possible duplicates&lt;/b&gt; — this may already be in the catalog:</source>
-        <translation type="unfinished"></translation>
+        <translation>&lt;b&gt;Mögliche Duplikate&lt;/b&gt; – dieses Werk ist vielleicht schon im Katalog:</translation>
     </message>
     <message>
-        <location filename="../../artdesk/gui/panels.py" line="95"/>
+        <location filename="../../artdesk/gui/panels.py" line="91"/>
+        <source>(no artist)</source>
+        <translation>(ohne Künstler/in)</translation>
+    </message>
+    <message>
+        <location filename="../../artdesk/gui/panels.py" line="94"/>
         <source>Open</source>
-        <translation type="unfinished"></translation>
+        <translation>Öffnen</translation>
     </message>
     <message>
-        <location filename="../../artdesk/gui/panels.py" line="98"/>
+        <location filename="../../artdesk/gui/panels.py" line="97"/>
         <source>This is a different work</source>
-        <translation type="unfinished"></translation>
+        <translation>Das ist ein anderes Werk</translation>
     </message>
 </context>
 <context>
     <name>EditionDialog</name>
     <message>
-        <location filename="../../artdesk/gui/panels.py" line="122"/>
+        <location filename="../../artdesk/gui/panels.py" line="121"/>
         <source>Edition set</source>
-        <translation type="unfinished"></translation>
+        <translation>Auflage</translation>
     </message>
     <message>
-        <location filename="../../artdesk/gui/panels.py" line="131"/>
+        <location filename="../../artdesk/gui/panels.py" line="130"/>
         <source>e.g. 1-3, 7</source>
-        <translation type="unfinished"></translation>
+        <translation>z. B. 1-3, 7</translation>
+    </message>
+    <message>
+        <location filename="../../artdesk/gui/panels.py" line="145"/>
+        <source>Label</source>
+        <translation>Bezeichnung</translation>
     </message>
     <message>
         <location filename="../../artdesk/gui/panels.py" line="146"/>
-        <source>Label</source>
-        <translation type="unfinished"></translation>
+        <source>Edition size</source>
+        <translation>Auflagenhöhe</translation>
     </message>
     <message>
         <location filename="../../artdesk/gui/panels.py" line="147"/>
-        <source>Edition size</source>
-        <translation type="unfinished"></translation>
+        <source>Artist proofs</source>
+        <translation>Künstlerexemplare (E.A.)</translation>
     </message>
     <message>
         <location filename="../../artdesk/gui/panels.py" line="148"/>
-        <source>Artist proofs</source>
-        <translation type="unfinished"></translation>
+        <source>Available numbers</source>
+        <translation>Verfügbare Nummern</translation>
     </message>
     <message>
         <location filename="../../artdesk/gui/panels.py" line="149"/>
-        <source>Available numbers</source>
-        <translation type="unfinished"></translation>
+        <source>Price</source>
+        <translation>Preis</translation>
     </message>
     <message>
         <location filename="../../artdesk/gui/panels.py" line="150"/>
-        <source>Price</source>
-        <translation type="unfinished">Preis</translation>
+        <source>Currency</source>
+        <translation>Währung</translation>
     </message>
     <message>
         <location filename="../../artdesk/gui/panels.py" line="151"/>
-        <source>Currency</source>
-        <translation type="unfinished">Währung</translation>
+        <source>Availability</source>
+        <translation>Verfügbarkeit</translation>
     </message>
     <message>
         <location filename="../../artdesk/gui/panels.py" line="152"/>
-        <source>Availability</source>
-        <translation type="unfinished">Verfügbarkeit</translation>
-    </message>
-    <message>
-        <location filename="../../artdesk/gui/panels.py" line="153"/>
         <source>Dimensions</source>
-        <translation type="unfinished">Maße</translation>
+        <translation>Maße</translation>
     </message>
 </context>
 <context>
     <name>EditionsPanel</name>
     <message>
-        <location filename="../../artdesk/gui/panels.py" line="182"/>
+        <location filename="../../artdesk/gui/panels.py" line="181"/>
         <source>Label</source>
-        <translation type="unfinished"></translation>
+        <translation>Bezeichnung</translation>
+    </message>
+    <message>
+        <location filename="../../artdesk/gui/panels.py" line="182"/>
+        <source>Size</source>
+        <translation>Auflagenhöhe</translation>
     </message>
     <message>
         <location filename="../../artdesk/gui/panels.py" line="183"/>
-        <source>Size</source>
-        <translation type="unfinished"></translation>
+        <source>APs</source>
+        <translation>E.A.</translation>
     </message>
     <message>
         <location filename="../../artdesk/gui/panels.py" line="184"/>
-        <source>APs</source>
-        <translation type="unfinished"></translation>
+        <source>Available</source>
+        <translation>Verfügbare Nr.</translation>
     </message>
     <message>
         <location filename="../../artdesk/gui/panels.py" line="185"/>
-        <source>Available</source>
-        <translation type="unfinished"></translation>
+        <source>Price</source>
+        <translation>Preis</translation>
     </message>
     <message>
         <location filename="../../artdesk/gui/panels.py" line="186"/>
-        <source>Price</source>
-        <translation type="unfinished">Preis</translation>
+        <source>Currency</source>
+        <translation>Währung</translation>
     </message>
     <message>
         <location filename="../../artdesk/gui/panels.py" line="187"/>
-        <source>Currency</source>
-        <translation type="unfinished">Währung</translation>
+        <source>Availability</source>
+        <translation>Verfügbarkeit</translation>
     </message>
     <message>
         <location filename="../../artdesk/gui/panels.py" line="188"/>
-        <source>Availability</source>
-        <translation type="unfinished">Verfügbarkeit</translation>
+        <source>Dimensions</source>
+        <translation>Maße</translation>
     </message>
     <message>
-        <location filename="../../artdesk/gui/panels.py" line="189"/>
-        <source>Dimensions</source>
-        <translation type="unfinished">Maße</translation>
+        <location filename="../../artdesk/gui/panels.py" line="207"/>
+        <source>Add…</source>
+        <translation>Hinzufügen…</translation>
     </message>
     <message>
         <location filename="../../artdesk/gui/panels.py" line="208"/>
-        <source>Add…</source>
-        <translation type="unfinished"></translation>
+        <source>Edit…</source>
+        <translation>Bearbeiten…</translation>
     </message>
     <message>
         <location filename="../../artdesk/gui/panels.py" line="209"/>
-        <source>Edit…</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../../artdesk/gui/panels.py" line="210"/>
         <source>Remove</source>
-        <translation type="unfinished"></translation>
+        <translation>Entfernen</translation>
     </message>
 </context>
 <context>
     <name>EntitiesDialog</name>
     <message>
-        <location filename="../../artdesk/gui/dialogs.py" line="82"/>
+        <location filename="../../artdesk/gui/dialogs.py" line="95"/>
         <source>gallery</source>
-        <translation type="unfinished"></translation>
+        <translation>Galerie</translation>
     </message>
     <message>
-        <location filename="../../artdesk/gui/dialogs.py" line="83"/>
+        <location filename="../../artdesk/gui/dialogs.py" line="96"/>
         <source>museum</source>
-        <translation type="unfinished"></translation>
+        <translation>Museum</translation>
     </message>
     <message>
-        <location filename="../../artdesk/gui/dialogs.py" line="84"/>
+        <location filename="../../artdesk/gui/dialogs.py" line="97"/>
         <source>institution</source>
-        <translation type="unfinished"></translation>
+        <translation>Institution</translation>
     </message>
     <message>
-        <location filename="../../artdesk/gui/dialogs.py" line="85"/>
+        <location filename="../../artdesk/gui/dialogs.py" line="98"/>
         <source>studio</source>
-        <translation type="unfinished"></translation>
+        <translation>Atelier</translation>
     </message>
     <message>
-        <location filename="../../artdesk/gui/dialogs.py" line="86"/>
+        <location filename="../../artdesk/gui/dialogs.py" line="99"/>
         <source>auction</source>
-        <translation type="unfinished"></translation>
+        <translation>Auktionshaus</translation>
     </message>
     <message>
-        <location filename="../../artdesk/gui/dialogs.py" line="87"/>
+        <location filename="../../artdesk/gui/dialogs.py" line="100"/>
         <source>fair</source>
-        <translation type="unfinished"></translation>
+        <translation>Messe</translation>
     </message>
     <message>
-        <location filename="../../artdesk/gui/dialogs.py" line="88"/>
+        <location filename="../../artdesk/gui/dialogs.py" line="101"/>
         <source>private</source>
-        <translation type="unfinished"></translation>
+        <translation>privat</translation>
     </message>
     <message>
-        <location filename="../../artdesk/gui/dialogs.py" line="91"/>
+        <location filename="../../artdesk/gui/dialogs.py" line="104"/>
         <source>upcoming</source>
-        <translation type="unfinished"></translation>
+        <translation>geplant</translation>
     </message>
     <message>
-        <location filename="../../artdesk/gui/dialogs.py" line="92"/>
+        <location filename="../../artdesk/gui/dialogs.py" line="105"/>
         <source>running</source>
-        <translation type="unfinished"></translation>
+        <translation>laufend</translation>
     </message>
     <message>
-        <location filename="../../artdesk/gui/dialogs.py" line="93"/>
+        <location filename="../../artdesk/gui/dialogs.py" line="106"/>
         <source>closed</source>
-        <translation type="unfinished"></translation>
+        <translation>beendet</translation>
     </message>
     <message>
-        <location filename="../../artdesk/gui/dialogs.py" line="111"/>
+        <location filename="../../artdesk/gui/dialogs.py" line="124"/>
         <source>Partners, artists, shows and collections</source>
-        <translation type="unfinished"></translation>
+        <translation>Partner, Künstler, Ausstellungen und Sammlungen</translation>
     </message>
     <message>
-        <location filename="../../artdesk/gui/dialogs.py" line="129"/>
-        <location filename="../../artdesk/gui/dialogs.py" line="157"/>
-        <location filename="../../artdesk/gui/dialogs.py" line="176"/>
-        <location filename="../../artdesk/gui/dialogs.py" line="330"/>
+        <location filename="../../artdesk/gui/dialogs.py" line="142"/>
+        <location filename="../../artdesk/gui/dialogs.py" line="170"/>
+        <location filename="../../artdesk/gui/dialogs.py" line="189"/>
+        <location filename="../../artdesk/gui/dialogs.py" line="343"/>
         <source>Name</source>
-        <translation type="unfinished"></translation>
+        <translation>Name</translation>
     </message>
     <message>
-        <location filename="../../artdesk/gui/dialogs.py" line="129"/>
+        <location filename="../../artdesk/gui/dialogs.py" line="142"/>
         <source>Type</source>
-        <translation type="unfinished"></translation>
+        <translation>Typ</translation>
     </message>
     <message>
-        <location filename="../../artdesk/gui/dialogs.py" line="129"/>
+        <location filename="../../artdesk/gui/dialogs.py" line="142"/>
         <source>E-mail</source>
-        <translation type="unfinished"></translation>
+        <translation>E-Mail</translation>
     </message>
     <message>
-        <location filename="../../artdesk/gui/dialogs.py" line="129"/>
+        <location filename="../../artdesk/gui/dialogs.py" line="142"/>
         <source>Region</source>
-        <translation type="unfinished"></translation>
+        <translation>Region</translation>
     </message>
     <message>
-        <location filename="../../artdesk/gui/dialogs.py" line="134"/>
+        <location filename="../../artdesk/gui/dialogs.py" line="147"/>
         <source>New partner name</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../../artdesk/gui/dialogs.py" line="139"/>
-        <source>e-mail</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../../artdesk/gui/dialogs.py" line="140"/>
-        <source>Add partner</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../../artdesk/gui/dialogs.py" line="145"/>
-        <source>Partners</source>
-        <translation type="unfinished"></translation>
+        <translation>Name des neuen Partners</translation>
     </message>
     <message>
         <location filename="../../artdesk/gui/dialogs.py" line="152"/>
+        <source>e-mail</source>
+        <translation>E-Mail</translation>
+    </message>
+    <message>
+        <location filename="../../artdesk/gui/dialogs.py" line="153"/>
+        <source>Add partner</source>
+        <translation>Partner hinzufügen</translation>
+    </message>
+    <message>
+        <location filename="../../artdesk/gui/dialogs.py" line="158"/>
+        <source>Partners</source>
+        <translation>Partner</translation>
+    </message>
+    <message>
+        <location filename="../../artdesk/gui/dialogs.py" line="165"/>
         <source>Find an artist</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../../artdesk/gui/dialogs.py" line="157"/>
-        <source>Nationality</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../../artdesk/gui/dialogs.py" line="157"/>
-        <source>Born</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../../artdesk/gui/dialogs.py" line="157"/>
-        <source>Died</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../../artdesk/gui/dialogs.py" line="163"/>
-        <source>New artist name</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../../artdesk/gui/dialogs.py" line="164"/>
-        <source>Add artist</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../../artdesk/gui/dialogs.py" line="169"/>
-        <source>Double-click an artist to rename it.</source>
-        <translation type="unfinished"></translation>
+        <translation>Künstler/in suchen</translation>
     </message>
     <message>
         <location filename="../../artdesk/gui/dialogs.py" line="170"/>
+        <source>Nationality</source>
+        <translation>Nationalität</translation>
+    </message>
+    <message>
+        <location filename="../../artdesk/gui/dialogs.py" line="170"/>
+        <source>Born</source>
+        <translation>Geboren</translation>
+    </message>
+    <message>
+        <location filename="../../artdesk/gui/dialogs.py" line="170"/>
+        <source>Died</source>
+        <translation>Gestorben</translation>
+    </message>
+    <message>
+        <location filename="../../artdesk/gui/dialogs.py" line="176"/>
+        <source>New artist name</source>
+        <translation>Neuer Künstlername</translation>
+    </message>
+    <message>
+        <location filename="../../artdesk/gui/dialogs.py" line="177"/>
+        <source>Add artist</source>
+        <translation>Künstler/in hinzufügen</translation>
+    </message>
+    <message>
+        <location filename="../../artdesk/gui/dialogs.py" line="182"/>
+        <source>Double-click an artist to rename it.</source>
+        <translation>Zum Umbenennen doppelt auf einen Namen klicken.</translation>
+    </message>
+    <message>
+        <location filename="../../artdesk/gui/dialogs.py" line="183"/>
         <source>Artists</source>
-        <translation type="unfinished">Künstler</translation>
+        <translation>Künstler</translation>
     </message>
     <message>
-        <location filename="../../artdesk/gui/dialogs.py" line="176"/>
+        <location filename="../../artdesk/gui/dialogs.py" line="189"/>
         <source>Partner</source>
-        <translation type="unfinished">Partner</translation>
+        <translation>Partner</translation>
     </message>
     <message>
-        <location filename="../../artdesk/gui/dialogs.py" line="176"/>
+        <location filename="../../artdesk/gui/dialogs.py" line="189"/>
         <source>Status</source>
-        <translation type="unfinished"></translation>
+        <translation>Status</translation>
     </message>
     <message>
-        <location filename="../../artdesk/gui/dialogs.py" line="176"/>
+        <location filename="../../artdesk/gui/dialogs.py" line="189"/>
         <source>Works</source>
-        <translation type="unfinished"></translation>
+        <translation>Werke</translation>
     </message>
     <message>
-        <location filename="../../artdesk/gui/dialogs.py" line="181"/>
+        <location filename="../../artdesk/gui/dialogs.py" line="194"/>
         <source>New show name</source>
-        <translation type="unfinished"></translation>
+        <translation>Name der neuen Ausstellung</translation>
     </message>
     <message>
-        <location filename="../../artdesk/gui/dialogs.py" line="186"/>
+        <location filename="../../artdesk/gui/dialogs.py" line="199"/>
         <source>Add show</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../../artdesk/gui/dialogs.py" line="191"/>
-        <source>Shows</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../../artdesk/gui/dialogs.py" line="203"/>
-        <source>New collection</source>
-        <translation type="unfinished"></translation>
+        <translation>Ausstellung hinzufügen</translation>
     </message>
     <message>
         <location filename="../../artdesk/gui/dialogs.py" line="204"/>
+        <source>Shows</source>
+        <translation>Ausstellungen</translation>
+    </message>
+    <message>
+        <location filename="../../artdesk/gui/dialogs.py" line="216"/>
+        <source>New collection</source>
+        <translation>Neue Sammlung</translation>
+    </message>
+    <message>
+        <location filename="../../artdesk/gui/dialogs.py" line="217"/>
         <source>Add</source>
-        <translation type="unfinished"></translation>
+        <translation>Hinzufügen</translation>
     </message>
     <message>
-        <location filename="../../artdesk/gui/dialogs.py" line="211"/>
+        <location filename="../../artdesk/gui/dialogs.py" line="224"/>
         <source>Works, in order (drag to reorder):</source>
-        <translation type="unfinished"></translation>
+        <translation>Werke in Reihenfolge (zum Umordnen ziehen):</translation>
     </message>
     <message>
-        <location filename="../../artdesk/gui/dialogs.py" line="220"/>
+        <location filename="../../artdesk/gui/dialogs.py" line="233"/>
         <source>Add works by id, e.g. 12, 40</source>
-        <translation type="unfinished"></translation>
+        <translation>Werke nach ID hinzufügen, z. B. 12, 40</translation>
     </message>
     <message>
-        <location filename="../../artdesk/gui/dialogs.py" line="221"/>
+        <location filename="../../artdesk/gui/dialogs.py" line="234"/>
         <source>Add works</source>
-        <translation type="unfinished"></translation>
+        <translation>Werke hinzufügen</translation>
     </message>
     <message>
-        <location filename="../../artdesk/gui/dialogs.py" line="223"/>
+        <location filename="../../artdesk/gui/dialogs.py" line="236"/>
         <source>Remove work</source>
-        <translation type="unfinished"></translation>
+        <translation>Werk entfernen</translation>
     </message>
     <message>
-        <location filename="../../artdesk/gui/dialogs.py" line="225"/>
+        <location filename="../../artdesk/gui/dialogs.py" line="238"/>
         <source>Save order</source>
-        <translation type="unfinished"></translation>
+        <translation>Reihenfolge speichern</translation>
     </message>
     <message>
-        <location filename="../../artdesk/gui/dialogs.py" line="232"/>
+        <location filename="../../artdesk/gui/dialogs.py" line="245"/>
         <source>Collections</source>
-        <translation type="unfinished"></translation>
+        <translation>Sammlungen</translation>
     </message>
     <message>
-        <location filename="../../artdesk/gui/dialogs.py" line="298"/>
+        <location filename="../../artdesk/gui/dialogs.py" line="311"/>
         <source>Saved.</source>
-        <translation type="unfinished"></translation>
+        <translation>Gespeichert.</translation>
     </message>
     <message>
-        <location filename="../../artdesk/gui/dialogs.py" line="330"/>
+        <location filename="../../artdesk/gui/dialogs.py" line="343"/>
         <source>Rename artist</source>
-        <translation type="unfinished"></translation>
+        <translation>Künstler/in umbenennen</translation>
     </message>
     <message>
-        <location filename="../../artdesk/gui/dialogs.py" line="344"/>
+        <location filename="../../artdesk/gui/dialogs.py" line="357"/>
         <source>Add a partner first.</source>
-        <translation type="unfinished"></translation>
+        <translation>Legen Sie zuerst einen Partner an.</translation>
     </message>
     <message>
-        <location filename="../../artdesk/gui/dialogs.py" line="394"/>
+        <location filename="../../artdesk/gui/dialogs.py" line="407"/>
         <source>Give artwork ids as numbers, e.g. 12, 40</source>
-        <translation type="unfinished"></translation>
+        <translation>Geben Sie die Werk-IDs als Zahlen an, z. B. 12, 40</translation>
     </message>
 </context>
 <context>
     <name>ExportDialog</name>
     <message>
-        <location filename="../../artdesk/gui/dialogs.py" line="716"/>
-        <location filename="../../artdesk/gui/dialogs.py" line="761"/>
+        <location filename="../../artdesk/gui/dialogs.py" line="731"/>
+        <location filename="../../artdesk/gui/dialogs.py" line="776"/>
         <source>Export artworks</source>
-        <translation type="unfinished"></translation>
+        <translation>Werke exportieren</translation>
     </message>
     <message>
-        <location filename="../../artdesk/gui/dialogs.py" line="724"/>
+        <location filename="../../artdesk/gui/dialogs.py" line="739"/>
         <source>Choose…</source>
-        <translation type="unfinished"></translation>
+        <translation>Auswählen…</translation>
     </message>
     <message>
-        <location filename="../../artdesk/gui/dialogs.py" line="728"/>
+        <location filename="../../artdesk/gui/dialogs.py" line="743"/>
         <source>File</source>
-        <translation type="unfinished"></translation>
+        <translation>Datei</translation>
     </message>
     <message>
-        <location filename="../../artdesk/gui/dialogs.py" line="732"/>
+        <location filename="../../artdesk/gui/dialogs.py" line="747"/>
         <source>Format</source>
-        <translation type="unfinished"></translation>
+        <translation>Format</translation>
     </message>
     <message>
-        <location filename="../../artdesk/gui/dialogs.py" line="733"/>
+        <location filename="../../artdesk/gui/dialogs.py" line="748"/>
         <source>Only the works shown (current search and filters)</source>
-        <translation type="unfinished"></translation>
+        <translation>Nur die angezeigten Werke (aktuelle Suche und Filter)</translation>
     </message>
     <message>
-        <location filename="../../artdesk/gui/dialogs.py" line="736"/>
+        <location filename="../../artdesk/gui/dialogs.py" line="751"/>
         <source>Include confidential notes</source>
-        <translation type="unfinished"></translation>
+        <translation>Vertrauliche Notizen einschließen</translation>
     </message>
     <message>
-        <location filename="../../artdesk/gui/dialogs.py" line="744"/>
+        <location filename="../../artdesk/gui/dialogs.py" line="759"/>
         <source>Export</source>
-        <translation type="unfinished"></translation>
+        <translation>Exportieren</translation>
     </message>
     <message>
-        <location filename="../../artdesk/gui/dialogs.py" line="746"/>
+        <location filename="../../artdesk/gui/dialogs.py" line="761"/>
         <source>Cancel export</source>
-        <translation type="unfinished"></translation>
+        <translation>Export abbrechen</translation>
     </message>
     <message>
-        <location filename="../../artdesk/gui/dialogs.py" line="749"/>
+        <location filename="../../artdesk/gui/dialogs.py" line="764"/>
         <source>Close</source>
-        <translation type="unfinished"></translation>
+        <translation>Schließen</translation>
     </message>
     <message>
-        <location filename="../../artdesk/gui/dialogs.py" line="756"/>
+        <location filename="../../artdesk/gui/dialogs.py" line="771"/>
         <source>The exporter is not available in this build.</source>
-        <translation type="unfinished"></translation>
+        <translation>Der Export ist in dieser Version nicht verfügbar.</translation>
     </message>
     <message>
-        <location filename="../../artdesk/gui/dialogs.py" line="763"/>
+        <location filename="../../artdesk/gui/dialogs.py" line="778"/>
         <source>CSV (*.csv);;JSON (*.json);;JSON lines (*.jsonl)</source>
-        <translation type="unfinished"></translation>
+        <translation>CSV (*.csv);;JSON (*.json);;JSON Lines (*.jsonl)</translation>
     </message>
     <message>
-        <location filename="../../artdesk/gui/dialogs.py" line="774"/>
+        <location filename="../../artdesk/gui/dialogs.py" line="789"/>
         <source>Choose a file first.</source>
-        <translation type="unfinished"></translation>
+        <translation>Bitte zuerst eine Datei auswählen.</translation>
     </message>
-    <message>
-        <location filename="../../artdesk/gui/dialogs.py" line="809"/>
+    <message numerus="yes">
+        <location filename="../../artdesk/gui/dialogs.py" line="824"/>
         <source>Exported {n} works to {path}.</source>
-        <translation type="unfinished"></translation>
+        <translation>
+            <numerusform>{n} Werk nach {path} exportiert.</numerusform>
+            <numerusform>{n} Werke nach {path} exportiert.</numerusform>
+        </translation>
     </message>
 </context>
 <context>
     <name>GenesPanel</name>
     <message>
-        <location filename="../../artdesk/gui/panels.py" line="311"/>
+        <location filename="../../artdesk/gui/panels.py" line="310"/>
         <source>Gene</source>
-        <translation type="unfinished"></translation>
+        <translation>Merkmal</translation>
     </message>
     <message>
-        <location filename="../../artdesk/gui/panels.py" line="311"/>
+        <location filename="../../artdesk/gui/panels.py" line="310"/>
         <source>Value (0–100)</source>
-        <translation type="unfinished"></translation>
+        <translation>Wert (0–100)</translation>
+    </message>
+    <message>
+        <location filename="../../artdesk/gui/panels.py" line="314"/>
+        <source>Add</source>
+        <translation>Hinzufügen</translation>
     </message>
     <message>
         <location filename="../../artdesk/gui/panels.py" line="315"/>
-        <source>Add</source>
-        <translation type="unfinished"></translation>
+        <source>Remove</source>
+        <translation>Entfernen</translation>
     </message>
     <message>
         <location filename="../../artdesk/gui/panels.py" line="316"/>
-        <source>Remove</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../../artdesk/gui/panels.py" line="317"/>
         <source>Save genes</source>
-        <translation type="unfinished"></translation>
+        <translation>Merkmale speichern</translation>
     </message>
     <message>
-        <location filename="../../artdesk/gui/panels.py" line="326"/>
+        <location filename="../../artdesk/gui/panels.py" line="325"/>
         <source>Suggested from similar works:</source>
-        <translation type="unfinished"></translation>
+        <translation>Vorschläge aus ähnlichen Werken:</translation>
     </message>
     <message>
-        <location filename="../../artdesk/gui/panels.py" line="372"/>
+        <location filename="../../artdesk/gui/panels.py" line="371"/>
         <source>{gene}: {value} (confidence {conf:.0%}) — double-click to add</source>
-        <translation type="unfinished"></translation>
+        <translation>{gene}: {value} (Konfidenz {conf:.0%}) – Doppelklick zum Hinzufügen</translation>
     </message>
     <message>
-        <location filename="../../artdesk/gui/panels.py" line="392"/>
+        <location filename="../../artdesk/gui/panels.py" line="391"/>
         <source>Genes saved</source>
-        <translation type="unfinished"></translation>
+        <translation>Merkmale gespeichert</translation>
     </message>
 </context>
 <context>
     <name>ImagesPanel</name>
     <message>
-        <location filename="../../artdesk/gui/panels.py" line="443"/>
+        <location filename="../../artdesk/gui/panels.py" line="442"/>
         <source>Drop image files here, or paste one (Ctrl+V).</source>
-        <translation type="unfinished"></translation>
+        <translation>Bilddateien hierher ziehen oder ein Bild einfügen (Strg+V).</translation>
+    </message>
+    <message>
+        <location filename="../../artdesk/gui/panels.py" line="455"/>
+        <source>Add…</source>
+        <translation>Hinzufügen…</translation>
     </message>
     <message>
         <location filename="../../artdesk/gui/panels.py" line="456"/>
-        <source>Add…</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../../artdesk/gui/panels.py" line="457"/>
         <source>Remove</source>
-        <translation type="unfinished"></translation>
+        <translation>Entfernen</translation>
     </message>
     <message>
-        <location filename="../../artdesk/gui/panels.py" line="467"/>
+        <location filename="../../artdesk/gui/panels.py" line="466"/>
         <source>Images cannot be stored in this catalog.</source>
-        <translation type="unfinished"></translation>
+        <translation>In diesem Katalog können keine Bilder gespeichert werden.</translation>
     </message>
     <message>
-        <location filename="../../artdesk/gui/panels.py" line="479"/>
+        <location filename="../../artdesk/gui/panels.py" line="478"/>
         <source>default</source>
-        <translation type="unfinished"></translation>
+        <translation>Hauptbild</translation>
     </message>
     <message>
-        <location filename="../../artdesk/gui/panels.py" line="506"/>
+        <location filename="../../artdesk/gui/panels.py" line="505"/>
         <source>Add images</source>
-        <translation type="unfinished"></translation>
+        <translation>Bilder hinzufügen</translation>
     </message>
     <message>
-        <location filename="../../artdesk/gui/panels.py" line="508"/>
+        <location filename="../../artdesk/gui/panels.py" line="507"/>
         <source>Images (*.jpg *.jpeg *.png *.tif *.tiff *.webp *.gif *.bmp)</source>
-        <translation type="unfinished"></translation>
+        <translation>Bilder (*.jpg *.jpeg *.png *.tif *.tiff *.webp *.gif *.bmp)</translation>
     </message>
     <message>
-        <location filename="../../artdesk/gui/panels.py" line="552"/>
+        <location filename="../../artdesk/gui/panels.py" line="551"/>
         <source>Image added</source>
-        <translation type="unfinished"></translation>
+        <translation>Bild hinzugefügt</translation>
+    </message>
+    <message>
+        <location filename="../../artdesk/gui/panels.py" line="555"/>
+        <source>the pasted image</source>
+        <translation>das eingefügte Bild</translation>
     </message>
     <message>
         <location filename="../../artdesk/gui/panels.py" line="556"/>
-        <source>the pasted image</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../../artdesk/gui/panels.py" line="557"/>
         <source>{name} was refused: {why}</source>
-        <translation type="unfinished"></translation>
+        <translation>{name} wurde abgelehnt: {why}</translation>
     </message>
 </context>
 <context>
     <name>ImportDialog</name>
     <message>
-        <location filename="../../artdesk/gui/dialogs.py" line="436"/>
-        <location filename="../../artdesk/gui/dialogs.py" line="538"/>
+        <location filename="../../artdesk/gui/dialogs.py" line="449"/>
+        <location filename="../../artdesk/gui/dialogs.py" line="551"/>
         <source>Import artworks</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../../artdesk/gui/dialogs.py" line="451"/>
-        <source>A CSV, JSON or JSON-lines file (optionally .gz)</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../../artdesk/gui/dialogs.py" line="453"/>
-        <source>Choose…</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../../artdesk/gui/dialogs.py" line="455"/>
-        <source>File</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../../artdesk/gui/dialogs.py" line="463"/>
-        <source>Detect from the columns</source>
-        <translation type="unfinished"></translation>
+        <translation>Werke importieren</translation>
     </message>
     <message>
         <location filename="../../artdesk/gui/dialogs.py" line="464"/>
-        <source>Columns as mapped below</source>
-        <translation type="unfinished"></translation>
+        <source>A CSV, JSON or JSON-lines file (optionally .gz)</source>
+        <translation>Eine CSV-, JSON- oder JSON-Lines-Datei (auch als .gz)</translation>
     </message>
     <message>
-        <location filename="../../artdesk/gui/dialogs.py" line="473"/>
-        <source>Preset</source>
-        <translation type="unfinished"></translation>
+        <location filename="../../artdesk/gui/dialogs.py" line="466"/>
+        <source>Choose…</source>
+        <translation>Auswählen…</translation>
+    </message>
+    <message>
+        <location filename="../../artdesk/gui/dialogs.py" line="468"/>
+        <source>File</source>
+        <translation>Datei</translation>
     </message>
     <message>
         <location filename="../../artdesk/gui/dialogs.py" line="476"/>
+        <source>Detect from the columns</source>
+        <translation>Anhand der Spalten erkennen</translation>
+    </message>
+    <message>
+        <location filename="../../artdesk/gui/dialogs.py" line="477"/>
+        <source>Columns as mapped below</source>
+        <translation>Spalten wie unten zugeordnet</translation>
+    </message>
+    <message>
+        <location filename="../../artdesk/gui/dialogs.py" line="486"/>
+        <source>Preset</source>
+        <translation>Vorlage</translation>
+    </message>
+    <message>
+        <location filename="../../artdesk/gui/dialogs.py" line="489"/>
         <source>Partner (when the file names none)</source>
-        <translation type="unfinished"></translation>
+        <translation>Partner (falls die Datei keinen nennt)</translation>
     </message>
     <message>
-        <location filename="../../artdesk/gui/dialogs.py" line="479"/>
+        <location filename="../../artdesk/gui/dialogs.py" line="492"/>
         <source>Column in the file</source>
-        <translation type="unfinished"></translation>
+        <translation>Spalte in der Datei</translation>
     </message>
     <message>
-        <location filename="../../artdesk/gui/dialogs.py" line="479"/>
+        <location filename="../../artdesk/gui/dialogs.py" line="492"/>
         <source>Artwork field</source>
-        <translation type="unfinished"></translation>
+        <translation>Feld des Werks</translation>
     </message>
     <message>
-        <location filename="../../artdesk/gui/dialogs.py" line="487"/>
+        <location filename="../../artdesk/gui/dialogs.py" line="500"/>
         <source>Column mapping (edit a field name to change it; empty = not imported):</source>
-        <translation type="unfinished"></translation>
+        <translation>Spaltenzuordnung (Feldnamen zum Ändern bearbeiten; leer = wird nicht importiert):</translation>
     </message>
     <message>
-        <location filename="../../artdesk/gui/dialogs.py" line="491"/>
+        <location filename="../../artdesk/gui/dialogs.py" line="504"/>
         <source>First rows:</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../../artdesk/gui/dialogs.py" line="505"/>
-        <source>Line</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../../artdesk/gui/dialogs.py" line="505"/>
-        <source>Outcome</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../../artdesk/gui/dialogs.py" line="505"/>
-        <source>Reason</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../../artdesk/gui/dialogs.py" line="512"/>
-        <source>Import</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../../artdesk/gui/dialogs.py" line="515"/>
-        <source>Cancel import</source>
-        <translation type="unfinished"></translation>
+        <translation>Erste Zeilen:</translation>
     </message>
     <message>
         <location filename="../../artdesk/gui/dialogs.py" line="518"/>
-        <source>Close</source>
-        <translation type="unfinished"></translation>
+        <source>Line</source>
+        <translation>Zeile</translation>
+    </message>
+    <message>
+        <location filename="../../artdesk/gui/dialogs.py" line="518"/>
+        <source>Outcome</source>
+        <translation>Ergebnis</translation>
+    </message>
+    <message>
+        <location filename="../../artdesk/gui/dialogs.py" line="518"/>
+        <source>Reason</source>
+        <translation>Grund</translation>
     </message>
     <message>
         <location filename="../../artdesk/gui/dialogs.py" line="525"/>
-        <source>The importer is not available in this build.</source>
-        <translation type="unfinished"></translation>
+        <source>Import</source>
+        <translation>Importieren</translation>
+    </message>
+    <message>
+        <location filename="../../artdesk/gui/dialogs.py" line="528"/>
+        <source>Cancel import</source>
+        <translation>Import abbrechen</translation>
     </message>
     <message>
         <location filename="../../artdesk/gui/dialogs.py" line="531"/>
+        <source>Close</source>
+        <translation>Schließen</translation>
+    </message>
+    <message>
+        <location filename="../../artdesk/gui/dialogs.py" line="538"/>
+        <source>The importer is not available in this build.</source>
+        <translation>Der Import ist in dieser Version nicht verfügbar.</translation>
+    </message>
+    <message>
+        <location filename="../../artdesk/gui/dialogs.py" line="544"/>
         <source>(from the file or the preset)</source>
-        <translation type="unfinished"></translation>
+        <translation>(aus der Datei oder der Vorlage)</translation>
     </message>
     <message>
-        <location filename="../../artdesk/gui/dialogs.py" line="540"/>
+        <location filename="../../artdesk/gui/dialogs.py" line="553"/>
         <source>Catalog files (*.csv *.json *.jsonl *.gz);;All files (*)</source>
-        <translation type="unfinished"></translation>
+        <translation>Katalogdateien (*.csv *.json *.jsonl *.gz);;Alle Dateien (*)</translation>
     </message>
     <message>
-        <location filename="../../artdesk/gui/dialogs.py" line="567"/>
+        <location filename="../../artdesk/gui/dialogs.py" line="580"/>
         <source>Reading the first rows…</source>
-        <translation type="unfinished"></translation>
+        <translation>Die ersten Zeilen werden gelesen…</translation>
     </message>
     <message>
-        <location filename="../../artdesk/gui/dialogs.py" line="604"/>
+        <location filename="../../artdesk/gui/dialogs.py" line="617"/>
         <source>preset {name}</source>
-        <translation type="unfinished"></translation>
+        <translation>Vorlage {name}</translation>
     </message>
     <message>
-        <location filename="../../artdesk/gui/dialogs.py" line="604"/>
+        <location filename="../../artdesk/gui/dialogs.py" line="617"/>
         <source>columns by name</source>
-        <translation type="unfinished"></translation>
+        <translation>Spalten nach Namen</translation>
     </message>
-    <message>
-        <location filename="../../artdesk/gui/dialogs.py" line="607"/>
+    <message numerus="yes">
+        <location filename="../../artdesk/gui/dialogs.py" line="620"/>
         <source>{n} columns, {mapped} mapped ({how}).</source>
-        <translation type="unfinished"></translation>
+        <translation>
+            <numerusform>{n} Spalte, {mapped} zugeordnet ({how}).</numerusform>
+            <numerusform>{n} Spalten, {mapped} zugeordnet ({how}).</numerusform>
+        </translation>
     </message>
     <message>
-        <location filename="../../artdesk/gui/dialogs.py" line="619"/>
+        <location filename="../../artdesk/gui/dialogs.py" line="632"/>
         <source>Choose a file first.</source>
-        <translation type="unfinished"></translation>
+        <translation>Bitte zuerst eine Datei auswählen.</translation>
     </message>
     <message>
-        <location filename="../../artdesk/gui/dialogs.py" line="645"/>
+        <location filename="../../artdesk/gui/dialogs.py" line="658"/>
         <source>Importing…</source>
-        <translation type="unfinished"></translation>
+        <translation>Import läuft…</translation>
     </message>
     <message>
-        <location filename="../../artdesk/gui/dialogs.py" line="660"/>
+        <location filename="../../artdesk/gui/dialogs.py" line="673"/>
         <source>Cancelling…</source>
-        <translation type="unfinished"></translation>
+        <translation>Wird abgebrochen…</translation>
     </message>
-    <message>
-        <location filename="../../artdesk/gui/dialogs.py" line="678"/>
+    <message numerus="yes">
+        <location filename="../../artdesk/gui/dialogs.py" line="691"/>
         <source>{rows} rows: {created} created, {updated} updated, {unchanged} unchanged, {rejected} rejected ({seconds:.1f} s).</source>
-        <translation type="unfinished"></translation>
+        <translation>
+            <numerusform>{rows} Zeile: {created} neu angelegt, {updated} aktualisiert, {unchanged} unverändert, {rejected} abgelehnt ({seconds:.1f} s).</numerusform>
+            <numerusform>{rows} Zeilen: {created} neu angelegt, {updated} aktualisiert, {unchanged} unverändert, {rejected} abgelehnt ({seconds:.1f} s).</numerusform>
+        </translation>
     </message>
     <message>
-        <location filename="../../artdesk/gui/dialogs.py" line="702"/>
+        <location filename="../../artdesk/gui/dialogs.py" line="717"/>
         <source>Report: {path}</source>
-        <translation type="unfinished"></translation>
+        <translation>Bericht: {path}</translation>
     </message>
 </context>
 <context>
@@ -1210,12 +1224,12 @@
     <message>
         <location filename="../../artdesk/gui/main_window.py" line="106"/>
         <source>artdesk — {catalog}[*]</source>
-        <translation type="unfinished"></translation>
+        <translation>artdesk – {catalog}[*]</translation>
     </message>
     <message>
         <location filename="../../artdesk/gui/main_window.py" line="106"/>
         <source>catalog</source>
-        <translation type="unfinished"></translation>
+        <translation>Katalog</translation>
     </message>
     <message>
         <location filename="../../artdesk/gui/main_window.py" line="154"/>
@@ -1230,7 +1244,7 @@
     <message>
         <location filename="../../artdesk/gui/main_window.py" line="163"/>
         <source>Artist</source>
-        <translation>Künstler</translation>
+        <translation>Künstler/in</translation>
     </message>
     <message>
         <location filename="../../artdesk/gui/main_window.py" line="173"/>
@@ -1275,7 +1289,7 @@
     <message>
         <location filename="../../artdesk/gui/main_window.py" line="264"/>
         <source>&amp;Preferences…</source>
-        <translation>&amp;Einstellungen…</translation>
+        <translation>Ein&amp;stellungen…</translation>
     </message>
     <message>
         <location filename="../../artdesk/gui/main_window.py" line="270"/>
@@ -1397,151 +1411,158 @@
         <source>&amp;About artdesk</source>
         <translation>&amp;Über artdesk</translation>
     </message>
-    <message>
+    <message numerus="yes">
         <location filename="../../artdesk/gui/main_window.py" line="525"/>
         <source>{shown} of {total} works</source>
-        <translation type="unfinished"></translation>
+        <translation>
+            <numerusform>{shown} von {total} Werk</numerusform>
+            <numerusform>{shown} von {total} Werken</numerusform>
+        </translation>
     </message>
-    <message>
-        <location filename="../../artdesk/gui/main_window.py" line="528"/>
+    <message numerus="yes">
+        <location filename="../../artdesk/gui/main_window.py" line="531"/>
         <source>{shown} works</source>
-        <translation type="unfinished"></translation>
+        <translation>
+            <numerusform>{shown} Werk</numerusform>
+            <numerusform>{shown} Werke</numerusform>
+        </translation>
     </message>
     <message>
-        <location filename="../../artdesk/gui/main_window.py" line="547"/>
-        <location filename="../../artdesk/gui/main_window.py" line="819"/>
+        <location filename="../../artdesk/gui/main_window.py" line="551"/>
+        <location filename="../../artdesk/gui/main_window.py" line="823"/>
         <source>Unsaved changes</source>
-        <translation type="unfinished"></translation>
+        <translation>Ungespeicherte Änderungen</translation>
     </message>
     <message>
-        <location filename="../../artdesk/gui/main_window.py" line="548"/>
+        <location filename="../../artdesk/gui/main_window.py" line="552"/>
         <source>The work you are editing has unsaved changes. Discard them?</source>
-        <translation type="unfinished"></translation>
+        <translation>Das Werk, das Sie bearbeiten, hat ungespeicherte Änderungen. Diese verwerfen?</translation>
     </message>
     <message>
-        <location filename="../../artdesk/gui/main_window.py" line="626"/>
+        <location filename="../../artdesk/gui/main_window.py" line="630"/>
         <source>Delete work</source>
-        <translation type="unfinished"></translation>
+        <translation>Werk löschen</translation>
     </message>
     <message>
-        <location filename="../../artdesk/gui/main_window.py" line="627"/>
+        <location filename="../../artdesk/gui/main_window.py" line="631"/>
         <source>Delete “{title}”? You can undo this with {undo}.</source>
-        <translation type="unfinished"></translation>
+        <translation>„{title}“ löschen? Sie können das mit {undo} rückgängig machen.</translation>
     </message>
     <message>
-        <location filename="../../artdesk/gui/main_window.py" line="650"/>
+        <location filename="../../artdesk/gui/main_window.py" line="654"/>
         <source>Deleted “{title}”</source>
-        <translation type="unfinished"></translation>
+        <translation>„{title}“ gelöscht</translation>
     </message>
     <message>
-        <location filename="../../artdesk/gui/main_window.py" line="730"/>
+        <location filename="../../artdesk/gui/main_window.py" line="734"/>
         <source>About artdesk</source>
-        <translation type="unfinished"></translation>
+        <translation>Über artdesk</translation>
     </message>
     <message>
-        <location filename="../../artdesk/gui/main_window.py" line="731"/>
+        <location filename="../../artdesk/gui/main_window.py" line="735"/>
         <source>artdesk {version}
 A catalog manager for gallery registrars.</source>
-        <translation type="unfinished"></translation>
+        <translation>artdesk {version}
+Katalogverwaltung für Registrarinnen und Registrare in Galerien.</translation>
     </message>
     <message>
-        <location filename="../../artdesk/gui/main_window.py" line="750"/>
+        <location filename="../../artdesk/gui/main_window.py" line="754"/>
         <source>API: not available</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../../artdesk/gui/main_window.py" line="753"/>
-        <source>API: {address}</source>
-        <translation type="unfinished"></translation>
+        <translation>API: nicht verfügbar</translation>
     </message>
     <message>
         <location filename="../../artdesk/gui/main_window.py" line="757"/>
+        <source>API: {address}</source>
+        <translation>API: {address}</translation>
+    </message>
+    <message>
+        <location filename="../../artdesk/gui/main_window.py" line="761"/>
         <source>API: stopped ({why})</source>
-        <translation type="unfinished"></translation>
+        <translation>API: beendet ({why})</translation>
     </message>
     <message>
-        <location filename="../../artdesk/gui/main_window.py" line="760"/>
+        <location filename="../../artdesk/gui/main_window.py" line="764"/>
         <source>API: stopped</source>
-        <translation type="unfinished"></translation>
+        <translation>API: beendet</translation>
     </message>
     <message>
-        <location filename="../../artdesk/gui/main_window.py" line="778"/>
+        <location filename="../../artdesk/gui/main_window.py" line="782"/>
         <source>Sync: never</source>
-        <translation type="unfinished"></translation>
+        <translation>Synchronisiert: nie</translation>
     </message>
     <message>
-        <location filename="../../artdesk/gui/main_window.py" line="781"/>
+        <location filename="../../artdesk/gui/main_window.py" line="785"/>
         <source>Last sync: {when}</source>
-        <translation type="unfinished"></translation>
+        <translation>Zuletzt synchronisiert: {when}</translation>
     </message>
     <message>
-        <location filename="../../artdesk/gui/main_window.py" line="820"/>
+        <location filename="../../artdesk/gui/main_window.py" line="824"/>
         <source>The work you are editing has unsaved changes. Quit without saving them?</source>
-        <translation type="unfinished"></translation>
+        <translation>Das Werk, das Sie bearbeiten, hat ungespeicherte Änderungen. Ohne Speichern beenden?</translation>
     </message>
 </context>
 <context>
     <name>PreferencesDialog</name>
     <message>
-        <location filename="../../artdesk/gui/dialogs.py" line="1046"/>
+        <location filename="../../artdesk/gui/dialogs.py" line="1063"/>
         <source>Preferences</source>
-        <translation type="unfinished"></translation>
+        <translation>Einstellungen</translation>
     </message>
     <message>
-        <location filename="../../artdesk/gui/dialogs.py" line="1051"/>
+        <location filename="../../artdesk/gui/dialogs.py" line="1068"/>
         <source>the last catalog opened</source>
-        <translation type="unfinished"></translation>
+        <translation>der zuletzt geöffnete Katalog</translation>
     </message>
     <message>
-        <location filename="../../artdesk/gui/dialogs.py" line="1052"/>
+        <location filename="../../artdesk/gui/dialogs.py" line="1069"/>
         <source>Choose…</source>
-        <translation type="unfinished"></translation>
+        <translation>Auswählen…</translation>
     </message>
     <message>
-        <location filename="../../artdesk/gui/dialogs.py" line="1056"/>
-        <location filename="../../artdesk/gui/dialogs.py" line="1082"/>
+        <location filename="../../artdesk/gui/dialogs.py" line="1073"/>
+        <location filename="../../artdesk/gui/dialogs.py" line="1099"/>
         <source>Default catalog</source>
-        <translation type="unfinished"></translation>
+        <translation>Standardkatalog</translation>
     </message>
     <message>
-        <location filename="../../artdesk/gui/dialogs.py" line="1059"/>
+        <location filename="../../artdesk/gui/dialogs.py" line="1076"/>
         <source> px</source>
-        <translation type="unfinished"></translation>
+        <translation> px</translation>
     </message>
     <message>
-        <location filename="../../artdesk/gui/dialogs.py" line="1060"/>
+        <location filename="../../artdesk/gui/dialogs.py" line="1077"/>
         <source>no thumbnails</source>
-        <translation type="unfinished"></translation>
+        <translation>keine Vorschaubilder</translation>
     </message>
     <message>
-        <location filename="../../artdesk/gui/dialogs.py" line="1062"/>
+        <location filename="../../artdesk/gui/dialogs.py" line="1079"/>
         <source>Thumbnail size</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../../artdesk/gui/dialogs.py" line="1065"/>
-        <source>Follow the system</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../../artdesk/gui/dialogs.py" line="1066"/>
-        <source>Light</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../../artdesk/gui/dialogs.py" line="1067"/>
-        <source>Dark</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../../artdesk/gui/dialogs.py" line="1072"/>
-        <source>Theme</source>
-        <translation type="unfinished"></translation>
+        <translation>Größe der Vorschaubilder</translation>
     </message>
     <message>
         <location filename="../../artdesk/gui/dialogs.py" line="1082"/>
+        <source>Follow the system</source>
+        <translation>Wie im System</translation>
+    </message>
+    <message>
+        <location filename="../../artdesk/gui/dialogs.py" line="1083"/>
+        <source>Light</source>
+        <translation>Hell</translation>
+    </message>
+    <message>
+        <location filename="../../artdesk/gui/dialogs.py" line="1084"/>
+        <source>Dark</source>
+        <translation>Dunkel</translation>
+    </message>
+    <message>
+        <location filename="../../artdesk/gui/dialogs.py" line="1089"/>
+        <source>Theme</source>
+        <translation>Farbschema</translation>
+    </message>
+    <message>
+        <location filename="../../artdesk/gui/dialogs.py" line="1099"/>
         <source>Catalogs (*.sqlite *.db);;All files (*)</source>
-        <translation type="unfinished"></translation>
+        <translation>Kataloge (*.sqlite *.db);;Alle Dateien (*)</translation>
     </message>
 </context>
 <context>
@@ -1549,65 +1570,65 @@ A catalog manager for gallery registrars.</source>
     <message>
         <location filename="../../artdesk/gui/sidebar.py" line="42"/>
         <source>All artworks</source>
-        <translation type="unfinished"></translation>
+        <translation>Alle Werke</translation>
     </message>
     <message>
         <location filename="../../artdesk/gui/sidebar.py" line="43"/>
         <source>Possible duplicates</source>
-        <translation type="unfinished">Mögliche Duplikate</translation>
+        <translation>Mögliche Duplikate</translation>
     </message>
     <message>
         <location filename="../../artdesk/gui/sidebar.py" line="45"/>
         <source>Partners</source>
-        <translation type="unfinished"></translation>
+        <translation>Partner</translation>
     </message>
     <message>
         <location filename="../../artdesk/gui/sidebar.py" line="46"/>
         <source>Artists</source>
-        <translation type="unfinished">Künstler</translation>
+        <translation>Künstler</translation>
     </message>
     <message>
         <location filename="../../artdesk/gui/sidebar.py" line="47"/>
         <source>Shows</source>
-        <translation type="unfinished"></translation>
+        <translation>Ausstellungen</translation>
     </message>
     <message>
         <location filename="../../artdesk/gui/sidebar.py" line="48"/>
         <source>Collections</source>
-        <translation type="unfinished"></translation>
+        <translation>Sammlungen</translation>
     </message>
 </context>
 <context>
     <name>SimilarPanel</name>
     <message>
-        <location filename="../../artdesk/gui/panels.py" line="609"/>
+        <location filename="../../artdesk/gui/panels.py" line="608"/>
         <source>Similar works are not available for this catalog.</source>
-        <translation type="unfinished"></translation>
+        <translation>Für diesen Katalog sind keine ähnlichen Werke verfügbar.</translation>
     </message>
     <message>
-        <location filename="../../artdesk/gui/panels.py" line="619"/>
+        <location filename="../../artdesk/gui/panels.py" line="618"/>
         <source>The similarity index is being built…</source>
-        <translation type="unfinished"></translation>
+        <translation>Der Ähnlichkeitsindex wird aufgebaut…</translation>
     </message>
     <message>
-        <location filename="../../artdesk/gui/panels.py" line="621"/>
+        <location filename="../../artdesk/gui/panels.py" line="620"/>
         <source>No similarity index yet.</source>
-        <translation type="unfinished"></translation>
+        <translation>Noch kein Ähnlichkeitsindex vorhanden.</translation>
     </message>
     <message>
-        <location filename="../../artdesk/gui/panels.py" line="624"/>
+        <location filename="../../artdesk/gui/panels.py" line="623"/>
         <source>Nearest works (double-click or Enter opens one):</source>
-        <translation type="unfinished"></translation>
+        <translation>Ähnlichste Werke (Doppelklick oder Eingabetaste öffnet das Werk):</translation>
     </message>
     <message>
-        <location filename="../../artdesk/gui/panels.py" line="650"/>
+        <location filename="../../artdesk/gui/panels.py" line="649"/>
         <source>This work is not in the similarity index yet.</source>
-        <translation type="unfinished"></translation>
+        <translation>Dieses Werk ist noch nicht im Ähnlichkeitsindex.</translation>
     </message>
     <message>
-        <location filename="../../artdesk/gui/panels.py" line="664"/>
+        <location filename="../../artdesk/gui/panels.py" line="663"/>
         <source>No similar works found.</source>
-        <translation type="unfinished"></translation>
+        <translation>Keine ähnlichen Werke gefunden.</translation>
     </message>
 </context>
 <context>
@@ -1615,414 +1636,477 @@ A catalog manager for gallery registrars.</source>
     <message>
         <location filename="../../artdesk/gui/sync_dialog.py" line="47"/>
         <source>Skip</source>
-        <translation type="unfinished"></translation>
+        <translation>Überspringen</translation>
     </message>
     <message>
         <location filename="../../artdesk/gui/sync_dialog.py" line="48"/>
         <source>Push as one work</source>
-        <translation type="unfinished"></translation>
+        <translation>Als ein Werk senden</translation>
     </message>
     <message>
         <location filename="../../artdesk/gui/sync_dialog.py" line="49"/>
         <source>Push each work</source>
-        <translation type="unfinished"></translation>
+        <translation>Jedes Werk einzeln senden</translation>
     </message>
     <message>
         <location filename="../../artdesk/gui/sync_dialog.py" line="52"/>
         <source>Pushing</source>
-        <translation type="unfinished"></translation>
+        <translation>Senden</translation>
     </message>
     <message>
         <location filename="../../artdesk/gui/sync_dialog.py" line="53"/>
         <source>Listing remote works</source>
-        <translation type="unfinished"></translation>
+        <translation>Entfernte Werke auflisten</translation>
     </message>
     <message>
         <location filename="../../artdesk/gui/sync_dialog.py" line="54"/>
         <source>Fetching remote works</source>
-        <translation type="unfinished"></translation>
+        <translation>Entfernte Werke abrufen</translation>
     </message>
     <message>
         <location filename="../../artdesk/gui/sync_dialog.py" line="55"/>
         <source>Merging</source>
-        <translation type="unfinished"></translation>
+        <translation>Zusammenführen</translation>
     </message>
     <message>
         <location filename="../../artdesk/gui/sync_dialog.py" line="58"/>
         <source>edited here, deleted on the remote</source>
-        <translation type="unfinished"></translation>
+        <translation>hier bearbeitet, im entfernten Katalog gelöscht</translation>
     </message>
     <message>
         <location filename="../../artdesk/gui/sync_dialog.py" line="59"/>
         <source>deleted here, edited on the remote</source>
-        <translation type="unfinished"></translation>
+        <translation>hier gelöscht, im entfernten Katalog bearbeitet</translation>
     </message>
     <message>
         <location filename="../../artdesk/gui/sync_dialog.py" line="60"/>
         <source>several remote works share its fingerprint</source>
-        <translation type="unfinished"></translation>
+        <translation>mehrere entfernte Werke haben denselben Fingerabdruck</translation>
     </message>
     <message>
-        <location filename="../../artdesk/gui/sync_dialog.py" line="135"/>
+        <location filename="../../artdesk/gui/sync_dialog.py" line="64"/>
+        <source>applied</source>
+        <translation>übernommen</translation>
+    </message>
+    <message>
+        <location filename="../../artdesk/gui/sync_dialog.py" line="65"/>
+        <source>conflicts</source>
+        <translation>Konflikte</translation>
+    </message>
+    <message>
+        <location filename="../../artdesk/gui/sync_dialog.py" line="66"/>
+        <source>created</source>
+        <translation>neu angelegt</translation>
+    </message>
+    <message>
+        <location filename="../../artdesk/gui/sync_dialog.py" line="67"/>
+        <source>deleted</source>
+        <translation>gelöscht</translation>
+    </message>
+    <message>
+        <location filename="../../artdesk/gui/sync_dialog.py" line="69"/>
+        <source>linked</source>
+        <translation>verknüpft</translation>
+    </message>
+    <message>
+        <location filename="../../artdesk/gui/sync_dialog.py" line="70"/>
+        <source>merged</source>
+        <translation>zusammengeführt</translation>
+    </message>
+    <message>
+        <location filename="../../artdesk/gui/sync_dialog.py" line="71"/>
+        <source>partners created</source>
+        <translation>Partner angelegt</translation>
+    </message>
+    <message>
+        <location filename="../../artdesk/gui/sync_dialog.py" line="72"/>
+        <source>skipped</source>
+        <translation>übersprungen</translation>
+    </message>
+    <message>
+        <location filename="../../artdesk/gui/sync_dialog.py" line="73"/>
+        <source>unchanged</source>
+        <translation>unverändert</translation>
+    </message>
+    <message>
+        <location filename="../../artdesk/gui/sync_dialog.py" line="74"/>
+        <source>updated</source>
+        <translation>aktualisiert</translation>
+    </message>
+    <message>
+        <location filename="../../artdesk/gui/sync_dialog.py" line="149"/>
         <source>Sync with remote catalogs</source>
-        <translation type="unfinished"></translation>
+        <translation>Mit entfernten Katalogen synchronisieren</translation>
     </message>
     <message>
-        <location filename="../../artdesk/gui/sync_dialog.py" line="150"/>
-        <location filename="../../artdesk/gui/sync_dialog.py" line="317"/>
+        <location filename="../../artdesk/gui/sync_dialog.py" line="164"/>
+        <location filename="../../artdesk/gui/sync_dialog.py" line="320"/>
         <source>Remote</source>
-        <translation type="unfinished"></translation>
+        <translation>Entfernter Katalog</translation>
     </message>
     <message>
-        <location filename="../../artdesk/gui/sync_dialog.py" line="170"/>
+        <location filename="../../artdesk/gui/sync_dialog.py" line="184"/>
         <source>Cancel sync</source>
-        <translation type="unfinished"></translation>
+        <translation>Synchronisierung abbrechen</translation>
     </message>
     <message>
-        <location filename="../../artdesk/gui/sync_dialog.py" line="200"/>
-        <location filename="../../artdesk/gui/sync_dialog.py" line="242"/>
+        <location filename="../../artdesk/gui/sync_dialog.py" line="214"/>
+        <location filename="../../artdesk/gui/sync_dialog.py" line="248"/>
         <source>Name</source>
-        <translation type="unfinished"></translation>
+        <translation>Name</translation>
     </message>
     <message>
-        <location filename="../../artdesk/gui/sync_dialog.py" line="201"/>
-        <location filename="../../artdesk/gui/sync_dialog.py" line="244"/>
+        <location filename="../../artdesk/gui/sync_dialog.py" line="215"/>
+        <location filename="../../artdesk/gui/sync_dialog.py" line="250"/>
         <source>Kind</source>
-        <translation type="unfinished"></translation>
+        <translation>Typ</translation>
     </message>
     <message>
-        <location filename="../../artdesk/gui/sync_dialog.py" line="202"/>
-        <location filename="../../artdesk/gui/sync_dialog.py" line="243"/>
+        <location filename="../../artdesk/gui/sync_dialog.py" line="216"/>
+        <location filename="../../artdesk/gui/sync_dialog.py" line="249"/>
         <source>URL</source>
-        <translation type="unfinished"></translation>
+        <translation>URL</translation>
     </message>
     <message>
-        <location filename="../../artdesk/gui/sync_dialog.py" line="203"/>
+        <location filename="../../artdesk/gui/sync_dialog.py" line="217"/>
         <source>Linked works</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../../artdesk/gui/sync_dialog.py" line="204"/>
-        <source>Open conflicts</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../../artdesk/gui/sync_dialog.py" line="205"/>
-        <source>Last sync</source>
-        <translation type="unfinished"></translation>
+        <translation>Verknüpfte Werke</translation>
     </message>
     <message>
         <location filename="../../artdesk/gui/sync_dialog.py" line="218"/>
+        <source>Open conflicts</source>
+        <translation>Offene Konflikte</translation>
+    </message>
+    <message>
+        <location filename="../../artdesk/gui/sync_dialog.py" line="219"/>
+        <source>Last sync</source>
+        <translation>Letzte Synchronisierung</translation>
+    </message>
+    <message>
+        <location filename="../../artdesk/gui/sync_dialog.py" line="224"/>
         <source>Remove remote…</source>
-        <translation type="unfinished"></translation>
+        <translation>Entfernten Katalog austragen…</translation>
     </message>
     <message>
-        <location filename="../../artdesk/gui/sync_dialog.py" line="225"/>
+        <location filename="../../artdesk/gui/sync_dialog.py" line="231"/>
         <source>Add a remote</source>
-        <translation type="unfinished"></translation>
+        <translation>Entfernten Katalog hinzufügen</translation>
     </message>
     <message>
-        <location filename="../../artdesk/gui/sync_dialog.py" line="228"/>
+        <location filename="../../artdesk/gui/sync_dialog.py" line="234"/>
         <source>e.g. central</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../../artdesk/gui/sync_dialog.py" line="240"/>
-        <source>Add remote</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../../artdesk/gui/sync_dialog.py" line="245"/>
-        <source>API key</source>
-        <translation type="unfinished"></translation>
+        <translation>z. B. zentrale</translation>
     </message>
     <message>
         <location filename="../../artdesk/gui/sync_dialog.py" line="246"/>
+        <source>Add remote</source>
+        <translation>Hinzufügen</translation>
+    </message>
+    <message>
+        <location filename="../../artdesk/gui/sync_dialog.py" line="251"/>
+        <source>API key</source>
+        <translation>API-Schlüssel</translation>
+    </message>
+    <message>
+        <location filename="../../artdesk/gui/sync_dialog.py" line="252"/>
         <source>Client id</source>
-        <translation type="unfinished"></translation>
+        <translation>Client-ID</translation>
     </message>
     <message>
-        <location filename="../../artdesk/gui/sync_dialog.py" line="247"/>
+        <location filename="../../artdesk/gui/sync_dialog.py" line="253"/>
         <source>Client secret</source>
-        <translation type="unfinished"></translation>
+        <translation>Client-Secret</translation>
     </message>
     <message>
-        <location filename="../../artdesk/gui/sync_dialog.py" line="249"/>
+        <location filename="../../artdesk/gui/sync_dialog.py" line="255"/>
         <source>Secrets are kept in the system keyring, or in a file only you can read.</source>
-        <translation type="unfinished"></translation>
+        <translation>Zugangsdaten werden im Schlüsselbund des Systems gespeichert oder in einer Datei, die nur Sie lesen können.</translation>
     </message>
     <message>
-        <location filename="../../artdesk/gui/sync_dialog.py" line="256"/>
+        <location filename="../../artdesk/gui/sync_dialog.py" line="262"/>
         <source>Remotes</source>
-        <translation type="unfinished"></translation>
+        <translation>Entfernte Kataloge</translation>
     </message>
     <message>
-        <location filename="../../artdesk/gui/sync_dialog.py" line="267"/>
+        <location filename="../../artdesk/gui/sync_dialog.py" line="273"/>
         <source>Works the remote would merge into one because they share a fingerprint: choose for each group.</source>
-        <translation type="unfinished"></translation>
+        <translation>Werke, die der entfernte Katalog zu einem zusammenführen würde, weil sie denselben Fingerabdruck haben: Entscheiden Sie für jede Gruppe.</translation>
     </message>
     <message>
-        <location filename="../../artdesk/gui/sync_dialog.py" line="273"/>
+        <location filename="../../artdesk/gui/sync_dialog.py" line="280"/>
         <source>Group</source>
-        <translation type="unfinished"></translation>
+        <translation>Gruppe</translation>
     </message>
     <message>
-        <location filename="../../artdesk/gui/sync_dialog.py" line="273"/>
+        <location filename="../../artdesk/gui/sync_dialog.py" line="280"/>
         <source>Works</source>
-        <translation type="unfinished"></translation>
+        <translation>Werke</translation>
     </message>
     <message>
-        <location filename="../../artdesk/gui/sync_dialog.py" line="273"/>
+        <location filename="../../artdesk/gui/sync_dialog.py" line="280"/>
         <source>Decision</source>
-        <translation type="unfinished"></translation>
+        <translation>Entscheidung</translation>
     </message>
     <message>
-        <location filename="../../artdesk/gui/sync_dialog.py" line="283"/>
+        <location filename="../../artdesk/gui/sync_dialog.py" line="286"/>
         <source>No two local works share a fingerprint: there is nothing to decide.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../../artdesk/gui/sync_dialog.py" line="289"/>
-        <source>Refresh plan</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../../artdesk/gui/sync_dialog.py" line="291"/>
-        <location filename="../../artdesk/gui/sync_dialog.py" line="693"/>
-        <source>Pull</source>
-        <translation type="unfinished"></translation>
+        <translation>Keine zwei lokalen Werke haben denselben Fingerabdruck: Es gibt nichts zu entscheiden.</translation>
     </message>
     <message>
         <location filename="../../artdesk/gui/sync_dialog.py" line="292"/>
-        <source>Take the remote&apos;s changes</source>
-        <translation type="unfinished"></translation>
+        <source>Refresh plan</source>
+        <translation>Plan aktualisieren</translation>
     </message>
     <message>
         <location filename="../../artdesk/gui/sync_dialog.py" line="294"/>
-        <location filename="../../artdesk/gui/sync_dialog.py" line="693"/>
-        <source>Push</source>
-        <translation type="unfinished"></translation>
+        <location filename="../../artdesk/gui/sync_dialog.py" line="692"/>
+        <source>Pull</source>
+        <translation>Abrufen</translation>
     </message>
     <message>
         <location filename="../../artdesk/gui/sync_dialog.py" line="295"/>
-        <source>Send this desk&apos;s changes as planned</source>
-        <translation type="unfinished"></translation>
+        <source>Take the remote&apos;s changes</source>
+        <translation>Die Änderungen des entfernten Katalogs übernehmen</translation>
     </message>
     <message>
         <location filename="../../artdesk/gui/sync_dialog.py" line="297"/>
+        <location filename="../../artdesk/gui/sync_dialog.py" line="692"/>
+        <source>Push</source>
+        <translation>Senden</translation>
+    </message>
+    <message>
+        <location filename="../../artdesk/gui/sync_dialog.py" line="298"/>
+        <source>Send this desk&apos;s changes as planned</source>
+        <translation>Die Änderungen dieses Arbeitsplatzes wie geplant senden</translation>
+    </message>
+    <message>
+        <location filename="../../artdesk/gui/sync_dialog.py" line="300"/>
         <source>Sync (pull, then push)</source>
-        <translation type="unfinished"></translation>
+        <translation>Synchronisieren (abrufen, dann senden)</translation>
     </message>
     <message>
-        <location filename="../../artdesk/gui/sync_dialog.py" line="305"/>
+        <location filename="../../artdesk/gui/sync_dialog.py" line="308"/>
         <source>Plan and sync</source>
-        <translation type="unfinished"></translation>
+        <translation>Planen und synchronisieren</translation>
     </message>
     <message>
-        <location filename="../../artdesk/gui/sync_dialog.py" line="310"/>
+        <location filename="../../artdesk/gui/sync_dialog.py" line="313"/>
         <source>Work</source>
-        <translation type="unfinished"></translation>
+        <translation>Werk</translation>
     </message>
     <message>
-        <location filename="../../artdesk/gui/sync_dialog.py" line="310"/>
+        <location filename="../../artdesk/gui/sync_dialog.py" line="313"/>
         <source>Conflict</source>
-        <translation type="unfinished"></translation>
+        <translation>Konflikt</translation>
     </message>
     <message>
-        <location filename="../../artdesk/gui/sync_dialog.py" line="317"/>
+        <location filename="../../artdesk/gui/sync_dialog.py" line="320"/>
         <source>Field</source>
-        <translation type="unfinished"></translation>
+        <translation>Feld</translation>
     </message>
     <message>
-        <location filename="../../artdesk/gui/sync_dialog.py" line="317"/>
+        <location filename="../../artdesk/gui/sync_dialog.py" line="320"/>
         <source>This desk</source>
-        <translation type="unfinished"></translation>
+        <translation>Dieser Arbeitsplatz</translation>
     </message>
     <message>
-        <location filename="../../artdesk/gui/sync_dialog.py" line="317"/>
+        <location filename="../../artdesk/gui/sync_dialog.py" line="320"/>
         <source>Last synced</source>
-        <translation type="unfinished"></translation>
+        <translation>Zuletzt synchronisiert</translation>
+    </message>
+    <message>
+        <location filename="../../artdesk/gui/sync_dialog.py" line="330"/>
+        <location filename="../../artdesk/gui/sync_dialog.py" line="838"/>
+        <source>Keep mine</source>
+        <translation>Meinen Wert behalten</translation>
+    </message>
+    <message>
+        <location filename="../../artdesk/gui/sync_dialog.py" line="332"/>
+        <location filename="../../artdesk/gui/sync_dialog.py" line="839"/>
+        <source>Take theirs</source>
+        <translation>Entfernten Wert übernehmen</translation>
     </message>
     <message>
         <location filename="../../artdesk/gui/sync_dialog.py" line="335"/>
-        <source>Keep mine</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../../artdesk/gui/sync_dialog.py" line="337"/>
-        <source>Take theirs</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../../artdesk/gui/sync_dialog.py" line="340"/>
         <source>or type the value to keep</source>
-        <translation type="unfinished"></translation>
+        <translation>oder den zu behaltenden Wert eingeben</translation>
     </message>
     <message>
-        <location filename="../../artdesk/gui/sync_dialog.py" line="341"/>
+        <location filename="../../artdesk/gui/sync_dialog.py" line="336"/>
+        <location filename="../../artdesk/gui/sync_dialog.py" line="840"/>
         <source>Use this value</source>
-        <translation type="unfinished"></translation>
+        <translation>Diesen Wert verwenden</translation>
     </message>
     <message>
-        <location filename="../../artdesk/gui/sync_dialog.py" line="351"/>
+        <location filename="../../artdesk/gui/sync_dialog.py" line="346"/>
         <source>Until a conflict is resolved the local value stays; the next sync sends the result.</source>
-        <translation type="unfinished"></translation>
+        <translation>Bis ein Konflikt gelöst ist, bleibt der lokale Wert erhalten; die nächste Synchronisierung sendet das Ergebnis.</translation>
     </message>
     <message>
-        <location filename="../../artdesk/gui/sync_dialog.py" line="355"/>
-        <location filename="../../artdesk/gui/sync_dialog.py" line="730"/>
+        <location filename="../../artdesk/gui/sync_dialog.py" line="350"/>
+        <location filename="../../artdesk/gui/sync_dialog.py" line="733"/>
         <source>Conflicts</source>
-        <translation type="unfinished"></translation>
+        <translation>Konflikte</translation>
     </message>
     <message>
-        <location filename="../../artdesk/gui/sync_dialog.py" line="408"/>
+        <location filename="../../artdesk/gui/sync_dialog.py" line="403"/>
         <source>never</source>
-        <translation type="unfinished"></translation>
+        <translation>nie</translation>
     </message>
     <message>
-        <location filename="../../artdesk/gui/sync_dialog.py" line="423"/>
+        <location filename="../../artdesk/gui/sync_dialog.py" line="418"/>
         <source>No remote yet: add one on the Remotes tab.</source>
-        <translation type="unfinished"></translation>
+        <translation>Noch kein entfernter Katalog: Fügen Sie einen auf der Registerkarte „Entfernte Kataloge“ hinzu.</translation>
     </message>
     <message>
-        <location filename="../../artdesk/gui/sync_dialog.py" line="468"/>
+        <location filename="../../artdesk/gui/sync_dialog.py" line="463"/>
         <source>Added remote {name}; its secret is kept in {where}.</source>
-        <translation type="unfinished"></translation>
+        <translation>Entfernter Katalog {name} hinzugefügt; Speicherort der Zugangsdaten: {where}.</translation>
     </message>
     <message>
-        <location filename="../../artdesk/gui/sync_dialog.py" line="486"/>
+        <location filename="../../artdesk/gui/sync_dialog.py" line="481"/>
         <source>Remove remote</source>
-        <translation type="unfinished"></translation>
+        <translation>Entfernten Katalog austragen</translation>
     </message>
     <message>
-        <location filename="../../artdesk/gui/sync_dialog.py" line="488"/>
+        <location filename="../../artdesk/gui/sync_dialog.py" line="483"/>
         <source>Forget the remote {name} and its stored secret? The works stay in both catalogs; adding it again later links them by fingerprint.</source>
-        <translation type="unfinished"></translation>
+        <translation>Den entfernten Katalog {name} austragen und seine gespeicherten Zugangsdaten löschen? Die Werke bleiben in beiden Katalogen; wird er später wieder hinzugefügt, werden sie über den Fingerabdruck verknüpft.</translation>
     </message>
     <message>
-        <location filename="../../artdesk/gui/sync_dialog.py" line="506"/>
+        <location filename="../../artdesk/gui/sync_dialog.py" line="501"/>
         <source>Removed remote {name}.</source>
-        <translation type="unfinished"></translation>
+        <translation>Entfernter Katalog {name} ausgetragen.</translation>
     </message>
     <message>
-        <location filename="../../artdesk/gui/sync_dialog.py" line="529"/>
+        <location filename="../../artdesk/gui/sync_dialog.py" line="524"/>
         <source>Working out what a push would do…</source>
-        <translation type="unfinished"></translation>
+        <translation>Es wird ermittelt, was beim Senden geschähe…</translation>
+    </message>
+    <message>
+        <location filename="../../artdesk/gui/sync_dialog.py" line="535"/>
+        <source>{name} is an Artsy remote: pull only, nothing is pushed.</source>
+        <translation>{name} ist ein Artsy-Katalog: Es wird nur abgerufen, nichts gesendet.</translation>
     </message>
     <message>
         <location filename="../../artdesk/gui/sync_dialog.py" line="540"/>
-        <source>{name} is an Artsy remote: pull only, nothing is pushed.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../../artdesk/gui/sync_dialog.py" line="545"/>
         <source>A push would create {creates}, update {updates} and delete {deletes} remote works ({unchanged} unchanged).</source>
-        <translation type="unfinished"></translation>
+        <translation>Beim Senden an den entfernten Katalog: {creates} neu, {updates} aktualisiert, {deletes} gelöscht, {unchanged} unverändert.</translation>
     </message>
-    <message>
-        <location filename="../../artdesk/gui/sync_dialog.py" line="555"/>
+    <message numerus="yes">
+        <location filename="../../artdesk/gui/sync_dialog.py" line="550"/>
         <source>{groups} group(s) of works sharing a fingerprint to decide below.</source>
-        <translation type="unfinished"></translation>
+        <translation>
+            <numerusform>{groups} Gruppe von Werken mit demselben Fingerabdruck ist unten zu entscheiden.</numerusform>
+            <numerusform>{groups} Gruppen von Werken mit demselben Fingerabdruck sind unten zu entscheiden.</numerusform>
+        </translation>
     </message>
-    <message>
-        <location filename="../../artdesk/gui/sync_dialog.py" line="558"/>
+    <message numerus="yes">
+        <location filename="../../artdesk/gui/sync_dialog.py" line="556"/>
         <source>{n} work(s) with open conflicts keep their field.</source>
-        <translation type="unfinished"></translation>
+        <translation>
+            <numerusform>Bei {n} Werk mit offenen Konflikten wird das strittige Feld nicht gesendet.</numerusform>
+            <numerusform>Bei {n} Werken mit offenen Konflikten wird das strittige Feld nicht gesendet.</numerusform>
+        </translation>
     </message>
-    <message>
-        <location filename="../../artdesk/gui/sync_dialog.py" line="562"/>
+    <message numerus="yes">
+        <location filename="../../artdesk/gui/sync_dialog.py" line="559"/>
         <source>{n} open conflict(s).</source>
-        <translation type="unfinished"></translation>
+        <translation>
+            <numerusform>{n} offener Konflikt.</numerusform>
+            <numerusform>{n} offene Konflikte.</numerusform>
+        </translation>
     </message>
     <message>
-        <location filename="../../artdesk/gui/sync_dialog.py" line="570"/>
+        <location filename="../../artdesk/gui/sync_dialog.py" line="569"/>
         <source>on the remote as {id}</source>
-        <translation type="unfinished"></translation>
+        <translation>im entfernten Katalog als {id}</translation>
     </message>
     <message>
-        <location filename="../../artdesk/gui/sync_dialog.py" line="572"/>
+        <location filename="../../artdesk/gui/sync_dialog.py" line="571"/>
         <source>new</source>
-        <translation type="unfinished"></translation>
+        <translation>neu</translation>
     </message>
     <message>
-        <location filename="../../artdesk/gui/sync_dialog.py" line="621"/>
+        <location filename="../../artdesk/gui/sync_dialog.py" line="620"/>
         <source>Connecting to {name}…</source>
-        <translation type="unfinished"></translation>
+        <translation>Verbindung zu {name} wird hergestellt…</translation>
     </message>
     <message>
-        <location filename="../../artdesk/gui/sync_dialog.py" line="640"/>
+        <location filename="../../artdesk/gui/sync_dialog.py" line="639"/>
         <source>{phase}: {done} of {total}</source>
-        <translation type="unfinished"></translation>
+        <translation>{phase}: {done} von {total}</translation>
     </message>
     <message>
-        <location filename="../../artdesk/gui/sync_dialog.py" line="646"/>
+        <location filename="../../artdesk/gui/sync_dialog.py" line="645"/>
         <source>(about {eta} left)</source>
-        <translation type="unfinished"></translation>
+        <translation>(noch etwa {eta})</translation>
     </message>
     <message>
-        <location filename="../../artdesk/gui/sync_dialog.py" line="649"/>
+        <location filename="../../artdesk/gui/sync_dialog.py" line="648"/>
         <source>{phase}: {done}</source>
-        <translation type="unfinished"></translation>
+        <translation>{phase}: {done}</translation>
     </message>
     <message>
-        <location filename="../../artdesk/gui/sync_dialog.py" line="651"/>
+        <location filename="../../artdesk/gui/sync_dialog.py" line="650"/>
         <source>cancelling after the requests in flight…</source>
-        <translation type="unfinished"></translation>
+        <translation>wird nach den laufenden Anfragen abgebrochen…</translation>
     </message>
     <message>
-        <location filename="../../artdesk/gui/sync_dialog.py" line="660"/>
+        <location filename="../../artdesk/gui/sync_dialog.py" line="659"/>
         <source>Cancelling…</source>
-        <translation type="unfinished"></translation>
+        <translation>Wird abgebrochen…</translation>
+    </message>
+    <message>
+        <location filename="../../artdesk/gui/sync_dialog.py" line="694"/>
+        <source>done</source>
+        <translation>abgeschlossen</translation>
     </message>
     <message>
         <location filename="../../artdesk/gui/sync_dialog.py" line="695"/>
-        <source>done</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../../artdesk/gui/sync_dialog.py" line="696"/>
         <source>cancelled</source>
-        <translation type="unfinished"></translation>
+        <translation>abgebrochen</translation>
     </message>
     <message>
-        <location filename="../../artdesk/gui/sync_dialog.py" line="697"/>
+        <location filename="../../artdesk/gui/sync_dialog.py" line="68"/>
+        <location filename="../../artdesk/gui/sync_dialog.py" line="696"/>
         <source>failed</source>
-        <translation type="unfinished"></translation>
+        <translation>fehlgeschlagen</translation>
     </message>
     <message>
-        <location filename="../../artdesk/gui/sync_dialog.py" line="700"/>
+        <location filename="../../artdesk/gui/sync_dialog.py" line="703"/>
         <source>{direction}: {status} in {seconds:.1f} s</source>
-        <translation type="unfinished"></translation>
+        <translation>{direction}: {status} in {seconds:.1f} s</translation>
     </message>
     <message>
-        <location filename="../../artdesk/gui/sync_dialog.py" line="728"/>
+        <location filename="../../artdesk/gui/sync_dialog.py" line="731"/>
         <source>Conflicts ({n})</source>
-        <translation type="unfinished"></translation>
+        <translation>Konflikte ({n})</translation>
     </message>
     <message>
-        <location filename="../../artdesk/gui/sync_dialog.py" line="757"/>
+        <location filename="../../artdesk/gui/sync_dialog.py" line="760"/>
         <source>No open conflicts.</source>
-        <translation type="unfinished"></translation>
+        <translation>Keine offenen Konflikte.</translation>
     </message>
     <message>
-        <location filename="../../artdesk/gui/sync_dialog.py" line="769"/>
+        <location filename="../../artdesk/gui/sync_dialog.py" line="772"/>
         <source>Keep mine: this desk&apos;s value goes to the remote with the next sync. Take theirs: the remote&apos;s value replaces this desk&apos;s.</source>
-        <translation type="unfinished"></translation>
+        <translation>Meinen Wert behalten: Der Wert dieses Arbeitsplatzes geht mit der nächsten Synchronisierung an den entfernten Katalog. Entfernten Wert übernehmen: Der Wert des entfernten Katalogs ersetzt den hiesigen.</translation>
     </message>
     <message>
-        <location filename="../../artdesk/gui/sync_dialog.py" line="779"/>
+        <location filename="../../artdesk/gui/sync_dialog.py" line="782"/>
         <source>Remote works: {ids}. Type one to link to it.</source>
-        <translation type="unfinished"></translation>
+        <translation>Entfernte Werke: {ids}. Geben Sie eines ein, um es zu verknüpfen.</translation>
     </message>
     <message>
-        <location filename="../../artdesk/gui/sync_dialog.py" line="803"/>
+        <location filename="../../artdesk/gui/sync_dialog.py" line="806"/>
         <source>Type the value to keep first.</source>
-        <translation type="unfinished"></translation>
+        <translation>Geben Sie zuerst den zu behaltenden Wert ein.</translation>
     </message>
     <message>
-        <location filename="../../artdesk/gui/sync_dialog.py" line="823"/>
+        <location filename="../../artdesk/gui/sync_dialog.py" line="826"/>
         <source>Conflict on #{id} resolved ({how}); the next sync sends the result.</source>
-        <translation type="unfinished"></translation>
+        <translation>Konflikt bei #{id} gelöst ({how}); die nächste Synchronisierung sendet das Ergebnis.</translation>
     </message>
 </context>
 <context>
@@ -2030,22 +2114,22 @@ A catalog manager for gallery registrars.</source>
     <message>
         <location filename="../../artdesk/gui/commands.py" line="34"/>
         <source>Could not undo or redo “{what}”: {why}</source>
-        <translation type="unfinished"></translation>
+        <translation>„{what}“ konnte nicht rückgängig gemacht oder wiederhergestellt werden: {why}</translation>
     </message>
     <message>
         <location filename="../../artdesk/gui/commands.py" line="35"/>
         <source>Create “{title}”</source>
-        <translation type="unfinished"></translation>
+        <translation>„{title}“ anlegen</translation>
     </message>
     <message>
         <location filename="../../artdesk/gui/commands.py" line="36"/>
         <source>Delete “{title}”</source>
-        <translation type="unfinished"></translation>
+        <translation>„{title}“ löschen</translation>
     </message>
     <message>
         <location filename="../../artdesk/gui/commands.py" line="37"/>
         <source>Edit “{title}” ({fields})</source>
-        <translation type="unfinished"></translation>
+        <translation>„{title}“ bearbeiten ({fields})</translation>
     </message>
 </context>
 </TS>

@@ -1,22 +1,52 @@
-"""Translations: the shipped German one reaches the real window, and a .ts made here is compiled
-with pyside6-lrelease and loaded as the app loads its own."""
+"""Translations: the shipped German one is complete and current and reaches the real window, and
+a .ts made here is compiled with pyside6-lrelease and loaded as the app loads its own."""
 
 from __future__ import annotations
 
+import re
 import shutil
 import subprocess
+import xml.etree.ElementTree as ET
 from pathlib import Path
 
 import pytest
 from PySide6.QtCore import QCoreApplication, QLocale, Qt, QTranslator
 
+import artdesk.gui
 from artdesk.gui.application import install_translations
-from artdesk.gui.dialogs import settings_store
+from artdesk.gui.dialogs import PreferencesDialog, settings_store
 from artdesk.gui.main_window import MainWindow
 from artdesk.gui.table_model import COLUMN_INDEX, availability_label
 from artdesk.resources import resource_path
 
 LRELEASE = shutil.which("pyside6-lrelease")
+LUPDATE = shutil.which("pyside6-lupdate")
+# what must come through a translation unchanged: str.format fields, Qt's %n / %1 and [*], markup
+PLACEHOLDER = re.compile(r"\{[^{}]*\}|%L?n|%L?\d|\[\*\]|<[^>]+>")
+
+
+def messages(ts: Path) -> list[tuple[str, str, ET.Element]]:
+    """(context, source, message element) of every message in a .ts file."""
+    root = ET.parse(ts).getroot()
+    return [
+        (context.findtext("name"), message.findtext("source"), message)
+        for context in root.iter("context")
+        for message in context.iter("message")
+    ]
+
+
+def translations(message: ET.Element) -> list[str]:
+    """A message's translation, or its plural forms."""
+    translation = message.find("translation")
+    if message.get("numerus") == "yes":
+        return [form.text or "" for form in translation.iter("numerusform")]
+    return [translation.text or ""]
+
+
+def mnemonic(text: str) -> str | None:
+    """The accelerator letter of a menu text (the character after a single ``&``)."""
+    found = re.search(r"&([^&])", text.replace("&&", ""))
+    return found.group(1).lower() if found else None
 
 
 @pytest.fixture
@@ -43,10 +73,81 @@ def test_the_window_speaks_german_with_the_shipped_translation(
     header = window.model.headerData(COLUMN_INDEX["title"], Qt.Orientation.Horizontal)
     assert header == "Titel"
     assert availability_label("not_for_sale") == "unverkäuflich"
-    # a string the German file leaves untranslated stays in English
-    assert window.search.placeholderText().startswith("Titel, Künstler")
-    assert QCoreApplication.translate("MainWindow", "Sync: never") == "Sync: never"
+    assert window.search.placeholderText() == (
+        "Titel, Künstler, Technik, Inventarnummer suchen… (Strg+F)"
+    )
+    assert window.artist_filter.placeholderText() == "Künstler/in"
+    assert window.sync_status.text() == "Synchronisiert: nie"
+    # the count takes the plural form for the number of works
+    qtbot.waitUntil(lambda: window.count_status.text() == "5 Werke", timeout=15000)
+    assert QCoreApplication.translate("MainWindow", "{shown} works", "", 1) == "{shown} Werk"
+    sidebar = [window.sidebar.topLevelItem(i).text(0) for i in range(4)]
+    assert sidebar == ["Alle Werke", "Mögliche Duplikate", "Partner", "Künstler"]
+    tabs = window.editor.tabs
+    assert [tabs.tabText(i) for i in range(tabs.count())] == [
+        "Angaben",
+        "Auflagen",
+        "Merkmale",
+        "Bilder",
+        "Ähnliche Werke",
+    ]
+    assert window.editor.save_button.text() == "Speichern"
+    assert window.undo_action.text() == "&Rückgängig"
     window.close()
+    prefs = PreferencesDialog(settings_store(tmp_path / "prefs"))
+    qtbot.addWidget(prefs)
+    assert prefs.windowTitle() == "Einstellungen"
+
+
+def test_no_two_entries_of_a_german_menu_share_an_accelerator(
+    qtbot, german, services, runner, tmp_path
+):  # noqa: ANN001
+    window = MainWindow(services, runner, settings_store(tmp_path / "prefs"), catalog_label="t")
+    qtbot.addWidget(window)
+    menus = [a.menu() for a in window.menuBar().actions()]
+    entries = {"menu bar": [a.text() for a in window.menuBar().actions()]}
+    entries.update(
+        {menu.title(): [a.text() for a in menu.actions() if not a.isSeparator()] for menu in menus}
+    )
+    assert "&Datei" in entries
+    for name, texts in entries.items():
+        letters = [mnemonic(text) for text in texts]
+        assert None not in letters, (name, texts)
+        assert len(set(letters)) == len(letters), (name, texts)
+    window.close()
+
+
+def test_every_message_of_the_shipped_german_translation_is_translated():
+    found = messages(resource_path("translations", "artdesk_de.ts"))
+    assert len(found) > 400
+    for context, source, message in found:
+        where = (context, source)
+        assert message.find("translation").get("type") is None, where  # unfinished, vanished
+        forms = translations(message)
+        # German has a singular and a plural
+        assert len(forms) == (2 if message.get("numerus") == "yes" else 1), where
+        for text in forms:
+            assert text.strip(), where
+            assert sorted(PLACEHOLDER.findall(text)) == sorted(PLACEHOLDER.findall(source)), (
+                where,
+                text,
+            )
+            assert text.replace("&&", "").count("&") == source.replace("&&", "").count("&"), where
+            assert text.endswith("…") == source.endswith("…"), where
+
+
+@pytest.mark.skipif(LUPDATE is None, reason="pyside6-lupdate (PySide6's tools) is not on PATH")
+def test_the_shipped_german_translation_has_every_string_of_the_gui(tmp_path):  # noqa: ANN001
+    shipped = resource_path("translations", "artdesk_de.ts")
+    fresh = tmp_path / "artdesk_de.ts"
+    shutil.copyfile(shipped, fresh)
+    gui = Path(artdesk.gui.__file__).parent
+    sources = sorted(str(p) for p in gui.rglob("*.py"))
+    subprocess.run([LUPDATE, "-no-obsolete", *sources, "-ts", str(fresh)], check=True)
+    current = {(c, s) for c, s, m in messages(fresh)}
+    assert current == {(c, s) for c, s, m in messages(shipped)}, (
+        "run the README's pyside6-lupdate command and translate the new strings"
+    )
 
 
 def test_no_translation_for_a_language_artdesk_has_none_for(qapp):  # noqa: ANN001
