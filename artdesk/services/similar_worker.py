@@ -362,8 +362,9 @@ class SimilarWorkerProxy:
         with self._lock:
             if self._closing or (self._process is not None and self._process.is_alive()):
                 return
-            self._restarts += 1
             self._spawn_locked()
+            # Counted once the new process is in place: whoever sees the count sees its pid.
+            self._restarts += 1
 
     def close(self, timeout: float = 3.0) -> None:
         """Stop the worker (it cancels a running build) and wait for it; kill it if it has not
