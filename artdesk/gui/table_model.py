@@ -11,10 +11,12 @@ Painting never calls into Python. The model is a ``QStandardItemModel`` whose it
 the worker with each block (text, id, alignment, tooltip) and put in place when the block
 arrives, so the view's delegate reads every cell in C++. Only the few blocks around what the
 view shows have items (``PLACED_BLOCKS``); a cached block scrolled back to gets them again.
-Items leave the model by whole rows (``removeRows`` then ``insertRows``, the count unchanged):
-``takeItem``, or ``setItem`` over an existing item, first looks the item up among all the
-model's cells (150,000 rows x 12 columns), up to milliseconds per item. Only a row some
-persistent index points at (the selection, the current row) goes item by item, so it stays. (A Python ``multiData`` was called for
+Items leave the model one by one through ``takeItem`` (about a microsecond each; rows and
+persistent indexes stay): PySide keeps the Python wrapper of every item set into the model as
+the model's child until ``takeItem`` hands it back, so ``removeRows`` or ``setRowCount(0)``
+would delete the items and leave their wrappers behind, pointing at freed memory, for every
+garbage collection to walk (85,000 of them after 2,000 pages, 40-140 ms a full collection,
+on a worker, holding the GIL). (A Python ``multiData`` was called for
 each painted cell, and ``rowCount``/``columnCount`` twice more through ``index()``: some 300
 entries into Python per paint, each taking the GIL and giving it back. That was half of a
 paint's CPU, and while a worker ran Python each entry waited up to a GIL switch interval, which
@@ -337,8 +339,9 @@ class ArtworkTableModel(QStandardItemModel):
         """
         self.blockSignals(True)
         try:
-            self.setRowCount(0)  # every item at once (the reset drops every persistent index)
-            self._placed.clear()
+            for block in list(self._placed):  # taken out first: setRowCount would orphan them
+                self._take(block)
+            self.setRowCount(0)  # the reset drops every persistent index
             self.setRowCount(count)
             self._rows = count
             self._blocks.clear()
@@ -505,19 +508,12 @@ class ArtworkTableModel(QStandardItemModel):
         self._clear_rows(self._block_rows(block))
 
     def _clear_rows(self, rows: range) -> None:
-        """Drop the items of ``rows`` (whole rows at once; see the module doc)."""
-        if not len(rows):
-            return
-        pinned = sorted({i.row() for i in self.persistentIndexList() if i.row() in rows})
-        start = rows.start
-        for row in [*pinned, rows.stop]:
-            if row > start:
-                self.removeRows(start, row - start)
-                self.insertRows(start, row - start)
-            if row < rows.stop:
-                for column in range(len(COLUMNS)):
-                    self.takeItem(row, column)
-            start = row + 1
+        """Drop the items of ``rows``, each taken out of its cell (see the module doc)."""
+        take = self.takeItem
+        columns = range(len(COLUMNS))
+        for row in rows:
+            for column in columns:
+                take(row, column)  # the wrapper comes back to Python and dies with the item
 
     def _trim_placed(self) -> None:
         while len(self._placed) > PLACED_BLOCKS:

@@ -171,3 +171,28 @@ def test_the_far_half_is_read_from_the_other_end(services, catalog_works, inline
     text = ArtworkQuery(text="oil", sort="title")
     hits = [a.id for a in catalog.list_artworks(text, 0, 10)]
     assert [a.id for a in read_page(catalog, text, 1, 5, len(hits))] == hits[1:]
+
+
+def _item_wrappers() -> int:
+    """Python wrappers of QStandardItems alive in this process."""
+    import gc
+
+    from PySide6.QtGui import QStandardItem
+
+    return sum(1 for o in gc.get_objects() if isinstance(o, QStandardItem))
+
+
+def test_items_leaving_the_model_leave_no_wrappers_behind(services, catalog_works, inline_runner):  # noqa: ANN001
+    """Scrolling and new queries replace the items; their Python wrappers go with them."""
+    from artdesk.gui.table_model import COLUMNS, PLACED_BLOCKS
+
+    model = ArtworkTableModel(services.catalog, inline_runner, block_size=1, max_blocks=2)
+    before = _item_wrappers()
+    for _ in range(4):
+        for sort in ("title", "year"):
+            model.update_query(sort=sort)
+            for row in (*range(model.rowCount()), 0, 4, 2):
+                model.request_rows(row, row)
+    model.update_query(text="harb")
+    assert model.data(model.index(0, COLUMN_INDEX["title"])) == "Harbour at Dawn"
+    assert _item_wrappers() - before <= PLACED_BLOCKS * len(COLUMNS)
