@@ -195,8 +195,14 @@ class ArtworkEditor(QWidget):
         self.tabs = QTabWidget()
         outer.addWidget(self.tabs, 1)
 
+        # The form is put in its tab before it is filled (see MainWindow._build_central).
+        scroll = QScrollArea()
+        scroll.setWidgetResizable(True)
+        scroll.setFrameShape(QFrame.Shape.NoFrame)
+        self.tabs.addTab(scroll, self.tr("Details"))
         form_host = QWidget()
         form_host.setObjectName("editorForm")
+        scroll.setWidget(form_host)
         form_layout = QVBoxLayout(form_host)
         self.form = QFormLayout()
         self.form.setFieldGrowthPolicy(QFormLayout.FieldGrowthPolicy.AllNonFixedFieldsGrow)
@@ -289,12 +295,6 @@ class ArtworkEditor(QWidget):
         self.duplicates.open_requested.connect(self.open_requested)
         form_layout.addWidget(self.duplicates)
         form_layout.addStretch(1)
-
-        scroll = QScrollArea()
-        scroll.setWidgetResizable(True)
-        scroll.setWidget(form_host)
-        scroll.setFrameShape(QFrame.Shape.NoFrame)
-        self.tabs.addTab(scroll, self.tr("Details"))
 
         self.editions = EditionsPanel(self.catalog, self.runner)
         self.editions.message.connect(self.message)

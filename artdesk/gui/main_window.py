@@ -142,10 +142,15 @@ class MainWindow(QMainWindow):
 
     # ------------------------------------------------------------------ layout
     def _build_central(self) -> None:
-        self.sidebar = Sidebar(self.catalog, self.runner)
+        # Built from the window down, each widget made inside its parent: a widget tree made
+        # apart and then put in the window is restyled whole (stylesheet polish) at each level.
+        self.splitter = QSplitter(Qt.Orientation.Horizontal)
+        self.splitter.setObjectName("mainSplitter")
+        self.setCentralWidget(self.splitter)
+        self.sidebar = Sidebar(self.catalog, self.runner, self.splitter)
         self.sidebar.selected.connect(self._sidebar_selected)
 
-        center = QWidget()
+        center = QWidget(self.splitter)
         cl = QVBoxLayout(center)
         cl.setContentsMargins(4, 4, 4, 0)
         bar = QHBoxLayout()
@@ -224,23 +229,23 @@ class MainWindow(QMainWindow):
         cl.addWidget(self.table, 1)
 
         self.editor = ArtworkEditor(
-            self.services, self.runner, self.undo_stack, applied=self._command_applied
+            self.services,
+            self.runner,
+            self.undo_stack,
+            applied=self._command_applied,
+            parent=self.splitter,
         )
         self.editor.message.connect(self.show_message)
         self.editor.saved.connect(self._saved)
         self.editor.open_requested.connect(self.open_artwork)
         self.editor.dirty_changed.connect(lambda d: self.setWindowModified(d))
 
-        self.splitter = QSplitter(Qt.Orientation.Horizontal)
-        self.splitter.setObjectName("mainSplitter")
-        self.splitter.addWidget(self.sidebar)
-        self.splitter.addWidget(center)
-        self.splitter.addWidget(self.editor)
+        for widget in (self.sidebar, center, self.editor):  # (each in place already)
+            self.splitter.addWidget(widget)
         self.splitter.setStretchFactor(0, 0)
         self.splitter.setStretchFactor(1, 3)
         self.splitter.setStretchFactor(2, 2)
         self.splitter.setSizes([200, 760, 440])
-        self.setCentralWidget(self.splitter)
 
     def _action(self, text: str, slot: Any, shortcut: Any = None, name: str = "") -> QAction:
         action = QAction(text, self)

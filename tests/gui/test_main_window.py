@@ -66,6 +66,11 @@ def test_window_shows_the_catalog_with_status(qtbot, window, catalog_works):  # 
     assert window.model.rowCount() == 5
     assert window.table.objectName() == "catalogTable"
     assert window.sidebar.objectName() == "sidebar"
+    splitter = window.splitter  # sidebar | search, filters and table | editor
+    assert splitter.count() == 3 and window.centralWidget() is splitter
+    assert splitter.widget(0) is window.sidebar and splitter.widget(2) is window.editor
+    assert splitter.widget(1).isAncestorOf(window.table)
+    assert window.editor.tabs.widget(0).widget().isAncestorOf(window.editor.fields["title"])
     qtbot.waitUntil(lambda: window.count_status.text() == "5 works", timeout=WAIT)
     assert window.server_status.text() == "API: not available"
     qtbot.waitUntil(lambda: window.sync_status.text() == "Sync: never", timeout=WAIT)
