@@ -133,6 +133,7 @@ class ArtworkEditor(QWidget):
         undo_stack: QUndoStack,
         *,
         applied: Callable[[int, Artwork | None], None] | None = None,
+        load_names: bool = True,
         parent: QWidget | None = None,
     ) -> None:
         super().__init__(parent)
@@ -163,7 +164,8 @@ class ArtworkEditor(QWidget):
         self._dup_timer.setSingleShot(True)
         self._dup_timer.setInterval(DUPLICATE_CHECK_MS)
         self._dup_timer.timeout.connect(self._check_duplicates)
-        self.load_artist_names()
+        if load_names:  # (or later, through load_artist_names)
+            self.load_artist_names()
 
     # ------------------------------------------------------------------ layout
     def _build(self) -> None:

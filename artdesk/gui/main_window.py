@@ -134,11 +134,13 @@ class MainWindow(QMainWindow):
         self.search_timer.timeout.connect(self.apply_filters)
 
         self.restore_state()
-        self.sidebar.reload()
-        self._load_filter_choices()
+        # The table's count and first rows go to the read pool first and alone: the lists
+        # beside the table (sidebar, filter choices, artist names, sync state) are read once
+        # the first rows are shown, so they neither delay them nor hold the GIL while the
+        # window is first laid out and painted.
+        self._side_lists_loaded = False
         self.apply_filters()
         self.update_server_status()
-        self.update_sync_status()
 
     # ------------------------------------------------------------------ layout
     def _build_central(self) -> None:
@@ -233,6 +235,7 @@ class MainWindow(QMainWindow):
             self.runner,
             self.undo_stack,
             applied=self._command_applied,
+            load_names=False,  # with the other lists, after the first rows (see __init__)
             parent=self.splitter,
         )
         self.editor.message.connect(self.show_message)
@@ -505,6 +508,8 @@ class MainWindow(QMainWindow):
         self.apply_filters()
 
     def _query_loaded(self, count: int) -> None:
+        if not self._side_lists_loaded:  # the first rows are shown (see __init__)
+            self._load_side_lists()
         self._update_count()
         if self.selected_id is not None:
             self.model.locate(self.selected_id, self._select_row)
@@ -669,6 +674,11 @@ class MainWindow(QMainWindow):
 
     def refresh(self) -> None:
         self.model.refresh()
+        self._load_side_lists()
+
+    def _load_side_lists(self) -> None:
+        """What the sidebar, the filter bar, the editor's completion and the status bar list."""
+        self._side_lists_loaded = True
         self.sidebar.reload()
         self._load_filter_choices()
         self.editor.load_artist_names()

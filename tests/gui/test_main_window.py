@@ -352,3 +352,40 @@ def test_images_are_added_and_a_broken_file_is_refused(
     qtbot.waitUntil(lambda: editor.images.list.count() == 1, timeout=WAIT)
     qtbot.waitUntil(lambda: not editor.images.list.item(0).icon().isNull(), timeout=WAIT)
     assert len(services.catalog.get_artwork(artwork_id).images) == 1
+
+
+def test_the_side_lists_are_read_after_the_first_rows(qtbot, services, catalog_works, tmp_path):  # noqa: ANN001
+    """The table's count and first rows go to the read pool first; the sidebar, the filter
+    choices, the artist names and the sync state once those rows are shown."""
+    from artdesk.gui.tasks import TaskRunner
+
+    class LoggingRunner(TaskRunner):
+        def __init__(self) -> None:
+            super().__init__()
+            self.reads: list[tuple[str | None, bool]] = []
+            self.window: MainWindow | None = None
+
+        def read(self, fn, *args, **kwargs):  # noqa: ANN001, ANN002, ANN003, ANN201
+            shown = self.window is not None and self.window.model.loaded
+            self.reads.append((kwargs.get("key"), shown))
+            return super().read(fn, *args, **kwargs)
+
+    runner = LoggingRunner()
+    try:
+        window = MainWindow(services, runner, settings_store(tmp_path / "prefs"))
+        runner.window = window
+        qtbot.addWidget(window)
+        window.show()
+        qtbot.waitUntil(lambda: window.sidebar.groups["artist"].childCount() == 4, timeout=WAIT)
+        qtbot.waitUntil(lambda: window.sync_status.text() == "Sync: never", timeout=WAIT)
+        qtbot.waitUntil(
+            lambda: window.editor.artist_completer.model().rowCount() == 4, timeout=WAIT
+        )
+        keys = [key for key, _ in runner.reads]
+        assert keys[:2] == ["artwork-count", None]  # the count, then the first block
+        side = {"sidebar", "filter-choices", "editor-artist-names", "sync-status"}
+        assert side <= set(keys)
+        assert all(shown for key, shown in runner.reads if key in side)
+        window.close()
+    finally:
+        runner.stop()
