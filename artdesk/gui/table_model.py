@@ -32,7 +32,7 @@ from __future__ import annotations
 
 from collections import OrderedDict
 from collections.abc import Callable
-from dataclasses import dataclass, replace
+from dataclasses import dataclass, fields, replace
 from pathlib import Path
 from typing import Any
 
@@ -45,7 +45,7 @@ from PySide6.QtCore import (
 from PySide6.QtGui import QImage, QPixmap, QStandardItem, QStandardItemModel
 
 from artdesk.core.errors import ArtdeskError
-from artdesk.core.models import Artwork, ImageInfo
+from artdesk.core.models import ArtistRef, Artwork, ImageInfo
 from artdesk.gui.tasks import Task, TaskRunner
 from artdesk.gui.thumbs import load_thumbnail, resolve
 from artdesk.services.catalog import ArtworkQuery, CatalogService
@@ -161,11 +161,36 @@ def row_items(artwork_id: int, texts: DisplayRow) -> list[QStandardItem]:
     return items
 
 
+# A loaded row as the cache keeps it: its Artwork's field values in order, the artists as
+# (id, name, slug). Made only of strings, numbers, datetimes and such tuples, a block of them is
+# soon untracked by the garbage collector; 4,800 cached Artworks, their ArtistRefs and artists
+# tuples were 15,000 objects every full collection walked (on a worker, holding the GIL).
+PackedRow = tuple[Any, ...]
+_ARTWORK_FIELDS = tuple(f.name for f in fields(Artwork))
+_ARTISTS = _ARTWORK_FIELDS.index("artists")
+_ARTIST_FIELDS = tuple(f.name for f in fields(ArtistRef))
+
+
+def pack_artwork(artwork: Artwork) -> PackedRow:
+    values = [getattr(artwork, name) for name in _ARTWORK_FIELDS]
+    values[_ARTISTS] = tuple(
+        tuple(getattr(ref, name) for name in _ARTIST_FIELDS) for ref in artwork.artists
+    )
+    return tuple(values)
+
+
+def unpack_artwork(row: PackedRow) -> Artwork:
+    values = list(row)
+    values[_ARTISTS] = tuple(ArtistRef(*ref) for ref in row[_ARTISTS])
+    return Artwork(*values)
+
+
 @dataclass(slots=True)
 class _Block:
     generation: int
-    rows: list[Artwork]
-    display: list[DisplayRow]
+    ids: tuple[int, ...]
+    rows: tuple[PackedRow, ...]
+    display: tuple[DisplayRow, ...]
     thumbs: dict[int, QImage]
     # The cells' items until the block is placed in the model (then the model owns them).
     items: list[list[QStandardItem]] | None
@@ -206,6 +231,16 @@ def read_page(
     return catalog.list_artworks(query, offset, limit)
 
 
+# What a block read returns: ids, packed rows, cell texts, thumbnails, the cells' items.
+_Fetched = tuple[
+    tuple[int, ...],
+    tuple[PackedRow, ...],
+    tuple[DisplayRow, ...],
+    dict[int, QImage],
+    list[list[QStandardItem]],
+]
+
+
 def _fetch_block(
     catalog: CatalogService,
     query: ArtworkQuery,
@@ -216,7 +251,7 @@ def _fetch_block(
     thumb_path: ThumbPath | None = None,
     availability: dict[str, str] | None = None,
     total: int | None = None,
-) -> tuple[list[Artwork], list[DisplayRow], dict[int, QImage], list[list[QStandardItem]]]:
+) -> _Fetched:
     rows = read_page(catalog, query, offset, limit, total)
     thumbs: dict[int, QImage] = {}
     if rows and thumb_size > 0:
@@ -225,9 +260,9 @@ def _fetch_block(
             if image is not None:
                 thumbs[artwork_id] = image
     labels = availability or {}
-    display = [display_row(a, labels) for a in rows]
+    display = tuple(display_row(a, labels) for a in rows)
     items = [row_items(a.id, texts) for a, texts in zip(rows, display, strict=True)]
-    return rows, display, thumbs, items
+    return tuple(a.id for a in rows), tuple(map(pack_artwork, rows)), display, thumbs, items
 
 
 class ArtworkTableModel(QStandardItemModel):
@@ -484,10 +519,10 @@ class ArtworkTableModel(QStandardItemModel):
         self._take(block)
         items = blk.items
         if items is None:  # placed before and taken out again: make them anew
-            items = [row_items(a.id, texts) for a, texts in zip(blk.rows, blk.display, strict=True)]
+            items = [row_items(i, texts) for i, texts in zip(blk.ids, blk.display, strict=True)]
         blk.items = None
-        for i, artwork in enumerate(blk.rows):  # pixmaps are made on the GUI thread only
-            image = blk.thumbs.get(artwork.id)
+        for i, artwork_id in enumerate(blk.ids):  # pixmaps are made on the GUI thread only
+            image = blk.thumbs.get(artwork_id)
             if image is not None:
                 items[i][_THUMBNAIL].setData(QPixmap.fromImage(image), _DECORATION)
         first = block * self.block_size
@@ -528,15 +563,12 @@ class ArtworkTableModel(QStandardItemModel):
         self,
         gen: int,
         block: int,
-        result: tuple[
-            list[Artwork], list[DisplayRow], dict[int, QImage], list[list[QStandardItem]]
-        ],
+        result: _Fetched,
     ) -> None:
         self._block_tasks.pop((gen, block), None)
         if gen != self._generation:
             return
-        rows, display, thumbs, items = result
-        blk = _Block(gen, rows, display, thumbs, items)
+        blk = _Block(gen, *result)
         if self._resetting == gen:  # the new query is not shown yet: keep it for the reset
             self._early[block] = blk
             if block == 0 and self._pending_count is not None:
@@ -572,16 +604,15 @@ class ArtworkTableModel(QStandardItemModel):
         if blk is None or row < 0:
             return None
         i = row - (row // self.block_size) * self.block_size
-        return blk.rows[i] if i < len(blk.rows) else None
+        return unpack_artwork(blk.rows[i]) if i < len(blk.rows) else None
 
     def row_of(self, artwork_id: int) -> int | None:
         """The row of an artwork among the loaded blocks of the current generation, or None."""
         for block, blk in self._blocks.items():
             if blk.generation != self._generation:
                 continue
-            for i, artwork in enumerate(blk.rows):
-                if artwork.id == artwork_id:
-                    return block * self.block_size + i
+            if artwork_id in blk.ids:
+                return block * self.block_size + blk.ids.index(artwork_id)
         return None
 
     def locate(self, artwork_id: int, callback: Callable[[int | None], None]) -> None:
@@ -612,7 +643,7 @@ class ArtworkTableModel(QStandardItemModel):
         return len(self._blocks)
 
     def loaded_row_count(self) -> int:
-        return sum(len(b.rows) for b in self._blocks.values())
+        return sum(len(b.ids) for b in self._blocks.values())
 
     # ------------------------------------------------------------------ Qt model API
     # Cells are the item model's own (see the module doc); only the header and sorting are ours.

@@ -196,3 +196,27 @@ def test_items_leaving_the_model_leave_no_wrappers_behind(services, catalog_work
     model.update_query(text="harb")
     assert model.data(model.index(0, COLUMN_INDEX["title"])) == "Harbour at Dawn"
     assert _item_wrappers() - before <= PLACED_BLOCKS * len(COLUMNS)
+
+
+def test_cached_rows_are_kept_out_of_the_collectors_view(services, catalog_works, inline_runner):  # noqa: ANN001
+    """The cache holds plain tuples, which the garbage collector stops tracking; artwork_at
+    gives the same Artwork as the catalog."""
+    import gc
+
+    from artdesk.core.models import ArtistRef, Artwork
+
+    def tracked() -> int:
+        gc.collect()
+        return sum(1 for o in gc.get_objects() if isinstance(o, Artwork | ArtistRef))
+
+    before = tracked()
+    model = ArtworkTableModel(services.catalog, inline_runner, block_size=2)
+    model.set_query(ArtworkQuery(sort="title"))
+    for row in range(model.rowCount()):
+        model.request_rows(row, row)
+    assert model.loaded_row_count() == 5
+    assert tracked() == before
+    expected = services.catalog.list_artworks(ArtworkQuery(sort="title"), 0, 5)
+    assert [model.artwork_at(r) for r in range(5)] == expected
+    assert [a.artists for a in expected if len(a.artists) > 1]  # Night Ferry's two artists
+    assert model.row_of(expected[3].id) == 3
