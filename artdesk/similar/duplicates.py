@@ -19,12 +19,18 @@ Two works are compared on
   close, beyond the precision they were given in, see :data:`DIMS_CLOSE_CM`: of a sketchbook's
   pages that all measure "about the same", the one measured the same ranks first);
 * the image when both works have one: perceptual hashes within ``SAME_IMAGE_DISTANCE`` bits, or
-  equal content hashes.
+  equal content hashes;
+* what the catalog says of the object, when both works say it (a side that leaves it blank
+  counts neither for nor against): the medium (equal slugs, and the edit similarity of the two:
+  "Gelatin silver print" / "Gelatin silver prints"), the category, and the genes (the cosine
+  of the two gene-name sets): a duplicate entry of one object carries its medium, category and
+  subjects, while the pages of a sketchbook or the impressions of an edition that share its
+  artist, title, year and size often differ in them.
 
 Candidates come from three channels over inverted indexes (exact sparse dot products): the
 works nearest to the draft in the combined artist + title n-gram space, by title alone and by
-artist alone, each with ties broken towards the draft's year and closest size, plus works whose image
-matches. Each candidate then gets a calibrated score: a logistic model over the features above
+artist alone, each with ties broken towards the draft's year, closest size and medium, plus works
+whose image matches. Each candidate then gets a calibrated score: a logistic model over the features above
 (coefficients :data:`SCORE_COEFFICIENTS`, fitted by ``tests/benchmarks/quality_similar.py
 --calibrate``), so a score reads as the probability that the pair is one object.
 :data:`DUPLICATE_THRESHOLD` is the default cut.
@@ -72,18 +78,21 @@ ARTIST_CANDIDATES = 20
 """...plus how many nearest works by artist alone."""
 
 TIE_BONUS = 0.02
-"""Added to the n-gram score of a work of the draft's year (half within two years), and again
-times the size's closeness (``dims_close``), when choosing candidates: it only reorders works
-whose text scores (nearly) tie."""
+"""Added to the n-gram score of a work of the draft's year (half within two years), again times
+the size's closeness (``dims_close``), and again for the draft's medium, when choosing
+candidates: it only reorders works whose text scores (nearly) tie."""
+
+_MAX_BONUS = 3 * TIE_BONUS
 
 _VECTOR_FEATURES = (
     "bias", "artist_cos", "title_cos", "year_same", "year_near", "year_far", "dims_same",
-    "dims_far", "both_cos", "title_common", "pair_common", "dims_close",
+    "dims_far", "both_cos", "title_common", "pair_common", "dims_close", "medium_both",
+    "medium_same", "medium_ratio", "category_same", "category_differ", "genes_both", "genes_cos",
 )  # fmt: skip
 """The features :meth:`DuplicateFinder._features` computes for all pairs at once."""
 
 _OPEN_TEXT_FEATURES = {
-    "numbers_differ": 1, "artist_ratio": 1, "title_ratio": 1, "title_subst": 2, "title_typos": 2,
+    "numbers_differ": 1, "numbers_typo": 1, "artist_ratio": 1, "title_ratio": 1, "title_subst": 2, "title_typos": 2,
     "title_extra": 3, "artist_subst": 2, "artist_typos": 2, "artist_extra": 3,
     "title_only_typos": 1, "artist_only_typos": 1,
 }  # fmt: skip
@@ -94,6 +103,12 @@ DIMS_CLOSE_CM = 0.5
 largest dimensions beyond the precision they were given in (0.5 cm for whole centimetres): of
 several works of one series or sketchbook whose sizes all fall "within 1 cm", the one measured
 the same ranks first."""
+
+MEDIUM_ALIKE = 0.9
+"""Two media whose slugs are this alike (rapidfuzz ``Indel`` similarity) count as the same
+(``medium_same``): a plural or a spelling ("Gelatin silver prints", "Watercolor on paper"), not
+another medium ("Graphite on paper" / "Watercolour on paper" 0.65, "Woodcut" / "Woodcut on
+paper" 0.61)."""
 
 PHASH_DIGITS = 16
 SAME_IMAGE_DISTANCE = 10
@@ -109,24 +124,31 @@ SCORE_FEATURES = (
     "title_subst", "title_typos", "title_extra", "artist_subst", "artist_typos", "artist_extra",
     "artist_empty", "title_edits_1_2", "title_common", "pair_common",
     "dims_close", "artist_edits_1_2", "title_only_typos", "artist_only_typos", "title_edits_3_4",
-    "artist_both_empty",
+    "artist_both_empty", "medium_both", "medium_same", "medium_ratio", "category_same",
+    "category_differ", "genes_both", "genes_cos", "numbers_typo",
 )  # fmt: skip
 SCORE_COEFFICIENTS = (
-    -5.05, 1.04, -0.94, 0.71, -5.81, -6.86, -6.29, -9.8, 22.0, -3.0, -0.45, 2.09, -9.45, -0.1, 0.02,
-    4.96, -0.61, -1.69, 0.94, -1.13, -0.74, 0.2, -0.77, -2.82, 5.73, -2.16, 0.59, 7.22, 0.28, -1.15,
-    -0.44, -3.38, 0.54
+    -5.32, 2.05, -0.55, 0.81, -5.25, -5.74, -6.85, -8.17, 22.0, -3.0, -0.19, 2.72, -9.06, -1.17,
+    0.22, 5.77, -1.8, -2.34, 0.49, -0.62, -1.46, -0.46, -0.67, -0.47, 7.28, -1.21, 0.03, 8.05,
+    0.08, -1.27, -0.58, -3.38, 1.85, -5.94, 6.4, -0.2, -1.01, -4.45, -11.07, 10.1, 0.6
 )  # fmt: skip
 """Logistic coefficients, in the order of :data:`SCORE_FEATURES`: fitted by
 ``tests/benchmarks/quality_similar.py --calibrate`` (scikit-learn LogisticRegression, C=1) on
 2,500 noisy copies of indexed Tate + MoMA works (seed 1) and 1,500 indexed works with a unique
 artist+title (with or without an artist) queried as they are (seed 2), none of them among the
 works the script evaluates
-(seed 0); each candidate is labelled by whether it is the original (or an identical twin of it).
+(seed 0); each candidate is labelled by whether it is the original, or a twin of it equal in
+everything compared here (artist, title, year, dimensions, medium, category and genes).
 The image features never occur in museum data and are set by hand (equal image +22, different
 -3: a matching picture alone scores ~0.98). The n-gram cosines, edit ratios and word counts are
 strongly correlated, so single signs mean little; the exact-title and small-edit flags, the
 year, the closeness of the dimensions and the "how many works share this title" features carry
-most of the weight."""
+most of the weight, then the medium (both known: -5.94, the same +6.4), the category (both
+known and different: -4.45) and the genes (both known: -11.07, plus 10.1 times their cosine).
+The copies the fit sees keep the original's medium, category and genes, so these weights say
+how well they tell a work from its look-alikes, not how much a real duplicate entered with a
+differently worded medium or other genes would lose: it loses that much (a spelling variant
+within :data:`MEDIUM_ALIKE` counts as the same medium)."""
 
 DUPLICATE_THRESHOLD = 0.3
 """Default ``min_score``: the lowest (in steps of 0.05) that keeps false positives on the
@@ -341,9 +363,45 @@ def _word_changes(
     return subst, typos, extra + len(only_b)
 
 
+def _listed(names: Sequence[str], most: int = 5) -> str:
+    """``"a, b, c"``, or the first ``most`` and how many more."""
+    more = f" (+{len(names) - most})" if len(names) > most else ""
+    return ", ".join(names[:most]) + more
+
+
+COMPACT_TITLE_CHARS = 400
+"""Title keys are compared for edits on their first 400 characters without spaces (MoMA has
+titles of 771 characters; a cut at 120 made two typos cost four edits when the cut fell after
+them: the shorter key brought two more characters into the window)."""
+
+
+def _compact(key: str) -> str:
+    return key.replace(" ", "")[:COMPACT_TITLE_CHARS]
+
+
 def _numbers_differ(a: frozenset[str], b: frozenset[str]) -> bool:
     """Both titles carry numbers and they differ: "No. 3" vs "No. 4", "folio 21" vs "folio 22"."""
     return bool(a) and bool(b) and a != b
+
+
+@lru_cache(maxsize=65536)
+def _digits(key: str) -> str:
+    return "".join(filter(str.isdigit, key))
+
+
+def _numbers_typo(a_key: str, b_key: str, a: frozenset[str], b: frozenset[str]) -> bool:
+    """Differing numbers that are a typo, not another number: the titles are the same but for
+    their spaces ("Meru II" / "MeruI I", "Lozami (Gardeners" / "Lozam i(Gardeners", "No. 7 1959"
+    / "No 71 959"), or the same digits in the same order and the same roman numerals ("page 35"
+    / "page 35e", "(1) ..." / "(1g) ..."). "folio 20" / "folio 02" is another number."""
+    if _compact(a_key) == _compact(b_key):
+        return True
+    digits = _digits(a_key)
+    return (
+        bool(digits)
+        and digits == _digits(b_key)
+        and {t for t in a if not t.isdigit()} == {t for t in b if not t.isdigit()}
+    )
 
 
 def _dims(rec: WorkRecord) -> tuple[float, float]:
@@ -426,6 +484,9 @@ class _Side:
     dims: tuple[float, float]
     image_hash: str | None
     own: int  # 1 when this side's words are counted in the catalog's document frequencies
+    medium: str = ""  # title_key of the medium
+    category: str = ""
+    genes: frozenset[str] = frozenset()
 
     @classmethod
     def of(cls, rec: WorkRecord) -> _Side:
@@ -434,8 +495,54 @@ class _Side:
         return cls(
             akey, tkey, _artist_words(akey), _content_words(tkey),
             _numbers(tkey), rec.year if rec.year is not None else -1, _dims(rec),
-            rec.image_hash or None, 0,
+            rec.image_hash or None, 0, title_key(rec.medium), title_key(rec.category),
+            frozenset(rec.genes),
         )  # fmt: skip
+
+
+class _Codes:
+    """One small integer per distinct key of a column (0: no value), and the keys by code."""
+
+    def __init__(self, keys: Iterable[str]) -> None:
+        self.code: dict[str, int] = {"": 0}
+        self.keys: list[str] = [""]
+        self.rows = np.fromiter(map(self._add, keys), dtype=np.int32)
+
+    def _add(self, key: str) -> int:
+        c = self.code.get(key)
+        if c is None:
+            c = self.code[key] = len(self.keys)
+            self.keys.append(key)
+        return c
+
+    def of(self, keys: Sequence[str], extra: list[str]) -> np.ndarray:
+        """Codes of keys that may be new: a new key gets a code past the known ones, its key
+        appended to ``extra``."""
+        out = np.empty(len(keys), dtype=np.int32)
+        new: dict[str, int] = {}
+        for p, k in enumerate(keys):
+            c = self.code.get(k)
+            if c is None:
+                c = new.get(k)
+                if c is None:
+                    c = new[k] = len(self.keys) + len(extra)
+                    extra.append(k)
+            out[p] = c
+        return out
+
+
+def _gene_rows(genes: Iterable[Mapping[str, int]], vocab: dict[str, int]) -> sp.csr_matrix:
+    """One L2-normalised row of 1s per work over the gene names (``vocab`` grows with new names)."""
+    indptr, indices = [0], []
+    for g in genes:
+        indices.extend(vocab.setdefault(name, len(vocab)) for name in g)
+        indptr.append(len(indices))
+    counts = np.diff(np.array(indptr, dtype=np.int64))
+    data = np.repeat(1.0 / np.sqrt(np.maximum(counts, 1)), counts).astype(np.float32)
+    return sp.csr_matrix(
+        (data, np.array(indices, dtype=np.int32), np.array(indptr, dtype=np.int64)),
+        shape=(len(counts), len(vocab)),
+    )
 
 
 class DuplicateFinder:
@@ -456,6 +563,10 @@ class DuplicateFinder:
         title_vec: CharNgrams,
         artist_m: sp.csr_matrix,
         title_m: sp.csr_matrix,
+        media: list[str],
+        categories: list[str],
+        genes: sp.csr_matrix,
+        gene_vocab: dict[str, int],
     ) -> None:
         self.ids = ids
         self._artists_text = artists_text
@@ -505,6 +616,16 @@ class DuplicateFinder:
         self._lens: tuple[np.ndarray, np.ndarray] | None = None
         self._phash_rows = np.array(phash_rows, dtype=np.int64)
         self._phash_vals = np.array(phash_vals, dtype=np.uint64)
+        # What the catalog says of the object: medium and category (as codes of their slugs,
+        # the text kept for the reasons) and the genes (normalised rows of 1s, for cosines).
+        self._media = media
+        self._categories = categories
+        self._medium = _Codes(map(title_key, media))
+        self._category = _Codes(map(title_key, categories))
+        self._genes = genes
+        self._gene_vocab = gene_vocab
+        self._gene_count = np.diff(genes.indptr).astype(np.int32)
+        self._gene_names: list[str] | None = None
 
     @classmethod
     def build(
@@ -530,6 +651,7 @@ class DuplicateFinder:
         check(2)
         title_vec, title_m = _fit_unique(tkeys)
         check(3)
+        gene_vocab: dict[str, int] = {}
         finder = cls(
             ids=np.array([r.id for r in records], dtype=np.int64),
             artists_text=[", ".join(r.artists) for r in records],
@@ -543,6 +665,10 @@ class DuplicateFinder:
             title_vec=title_vec,
             artist_m=artist_m.tocsr(),
             title_m=title_m.tocsr(),
+            media=[r.medium for r in records],
+            categories=[r.category for r in records],
+            genes=_gene_rows((r.genes for r in records), gene_vocab),
+            gene_vocab=gene_vocab,
         )
         check(4)
         return finder
@@ -562,6 +688,10 @@ class DuplicateFinder:
         tkeys = [title_key(r.title) for r in upserted]
         new_dims = _dims_array(upserted) if upserted else np.zeros((0, 2), dtype=np.float32)
         kept = keep.tolist()
+        gene_vocab = dict(self._gene_vocab)
+        new_genes = _gene_rows((r.genes for r in upserted), gene_vocab)
+        old_genes = self._genes[keep]
+        old_genes.resize((len(kept), len(gene_vocab)))
         return DuplicateFinder(
             ids=np.concatenate([self.ids[keep], np.array([r.id for r in upserted], np.int64)]),
             artists_text=[self._artists_text[r] for r in kept]
@@ -581,6 +711,10 @@ class DuplicateFinder:
             title_vec=self._title_vec,
             artist_m=sp.vstack([a_rows[keep], self._artist_vec.transform(akeys)], format="csr"),
             title_m=sp.vstack([t_rows[keep], self._title_vec.transform(tkeys)], format="csr"),
+            media=[self._media[r] for r in kept] + [r.medium for r in upserted],
+            categories=[self._categories[r] for r in kept] + [r.category for r in upserted],
+            genes=sp.vstack([old_genes, new_genes], format="csr"),
+            gene_vocab=gene_vocab,
         )
 
     def __len__(self) -> int:
@@ -591,8 +725,18 @@ class DuplicateFinder:
         return _Side(
             akey, tkey, _artist_words(akey), _content_words(tkey), _numbers(tkey),
             int(self._years[r]), (float(self._dims[r, 0]), float(self._dims[r, 1])),
-            self._hashes[r], 1,
+            self._hashes[r], 1, self._medium.keys[self._medium.rows[r]],
+            self._category.keys[self._category.rows[r]], frozenset(self._row_genes(r)),
         )  # fmt: skip
+
+    def _row_genes(self, r: int) -> list[str]:
+        if self._gene_names is None:
+            names = [""] * len(self._gene_vocab)
+            for name, c in self._gene_vocab.items():
+                names[c] = name
+            self._gene_names = names
+        lo, hi = self._genes.indptr[r], self._genes.indptr[r + 1]
+        return [self._gene_names[c] for c in self._genes.indices[lo:hi].tolist()]
 
     # ------------------------------------------------------------------ scoring
 
@@ -640,10 +784,18 @@ class DuplicateFinder:
                 sides.get(x) or sides.setdefault(x, self._row_side(x)) for x in left[todo].tolist()
             ]
             self._equal_keys_features(out, np.flatnonzero(equal), left, rows)
+            self._object_features(
+                out, rows, (self._medium.rows[left], []), self._category.rows[left],
+                self._genes[left], self._gene_count[left],
+            )  # fmt: skip
         else:
             year_a = np.array([s.year for s in left], dtype=np.int64)
             dims_a = np.array([s.dims for s in left], dtype=np.float64).reshape(-1, 2)
             todo, lefts = range(n), left
+            extra: list[str] = []
+            medium_a = self._medium.of([s.medium for s in left], extra)
+            category_a = self._category.of([s.category for s in left], [])
+            self._object_features(out, rows, (medium_a, extra), category_a, *self._side_genes(left))
         year_b = self._years[rows].astype(np.int64)
         known = (year_a >= 0) & (year_b >= 0)
         dy = np.abs(year_a - year_b)
@@ -680,6 +832,9 @@ class DuplicateFinder:
             tb, ab = self._tkeys[r], self._akeys[r]
             out[p, 10] = not s.tkey or not tb
             numbers_differ = _numbers_differ(s.numbers, _numbers(tb))
+            if numbers_differ and _numbers_typo(s.tkey, tb, s.numbers, _numbers(tb)):
+                numbers_differ = False
+                out[p, 40] = 1.0
             out[p, 12] = numbers_differ
             ar = _ratio(s.akey, ab)
             tr = _ratio(s.tkey, tb)
@@ -706,13 +861,81 @@ class DuplicateFinder:
             out[p, 23] = not s.akey or not ab
             out[p, 32] = not s.akey and not ab
             if s.tkey and tb and s.tkey != tb:
-                edits = OSA.distance(s.tkey[:120], tb[:120], score_cutoff=5)
+                # without the spaces: a word split or two run together is one typo, not two
+                edits = OSA.distance(_compact(s.tkey), _compact(tb), score_cutoff=5)
                 out[p, 24] = edits <= 2
                 out[p, 31] = 3 <= edits <= 4  # two typos, one of them across words
             if s.akey and ab and s.akey != ab:
                 out[p, 28] = OSA.distance(s.akey[:120], ab[:120], score_cutoff=3) <= 2
         np.minimum(out[:, 17:23], [2, 2, 3, 2, 2, 3], out=out[:, 17:23])
         return out
+
+    def _side_genes(self, left: Sequence[_Side]) -> tuple[sp.csr_matrix, np.ndarray]:
+        """Normalised gene rows of drafts (one per pair; genes the catalog does not know count in
+        the norm only) and how many genes each has."""
+        rows: dict[frozenset[str], int] = {}
+        at = np.fromiter((rows.setdefault(s.genes, len(rows)) for s in left), np.int64, len(left))
+        indptr, indices, data = [0], [], []
+        for genes in rows:
+            known = [c for c in map(self._gene_vocab.get, genes) if c is not None]
+            indices.extend(known)
+            data.extend([1.0 / math.sqrt(max(len(genes), 1))] * len(known))
+            indptr.append(len(indices))
+        m = sp.csr_matrix(
+            (np.array(data, dtype=np.float32), np.array(indices, dtype=np.int32), indptr),
+            shape=(len(rows), self._genes.shape[1]),
+        )
+        counts = np.array([len(g) for g in rows], dtype=np.int32)
+        return m[at], counts[at]
+
+    def _object_features(
+        self,
+        out: np.ndarray,
+        rows: np.ndarray,
+        medium_a: tuple[np.ndarray, list[str]],
+        category_a: np.ndarray,
+        genes_a: sp.csr_matrix,
+        gene_count_a: np.ndarray,
+    ) -> None:
+        """Medium, category and genes of the pairs (left side given, right side ``rows``): set
+        only where both sides have a value, so a blank never counts as a difference.
+
+        ``medium_a`` is the left side's medium codes and the keys of the codes past the
+        catalog's (media the catalog does not know)."""
+        codes, extra = medium_a
+        mb = self._medium.rows[rows]
+        both = (codes > 0) & (mb > 0)
+        same = both & (codes == mb)
+        out[:, 33] = both
+        out[:, 34] = same
+        out[:, 35] = same
+        differ = np.flatnonzero(both & ~same)
+        if len(differ):
+            # one edit similarity per distinct pair of media (a catalog has few media)
+            packed = codes[differ].astype(np.int64) << 32 | mb[differ]
+            uniq, inverse = np.unique(packed, return_inverse=True)
+            keys, known = self._medium.keys, len(self._medium.keys)
+            ratios = np.array(
+                [
+                    Indel.normalized_similarity(
+                        (keys[a] if a < known else extra[a - known])[:200], keys[b][:200]
+                    )
+                    for a, b in zip(
+                        (uniq >> 32).tolist(), (uniq & 0xFFFFFFFF).tolist(), strict=True
+                    )
+                ]
+            )
+            out[differ, 35] = ratios[inverse]
+            out[differ, 34] = out[differ, 35] >= MEDIUM_ALIKE  # "Watercolour" / "Watercolor"
+        cb = self._category.rows[rows]
+        both = (category_a > 0) & (cb > 0)
+        out[:, 36] = both & (category_a == cb)
+        out[:, 37] = both & (category_a != cb)
+        both = (gene_count_a > 0) & (self._gene_count[rows] > 0)
+        out[:, 38] = both
+        if both.any():
+            cos = np.asarray(genes_a.multiply(self._genes[rows]).sum(axis=1)).ravel()
+            out[:, 39] = np.minimum(cos, 1.0) * both
 
     def _key_codes(self) -> tuple[np.ndarray, np.ndarray]:
         """An integer per distinct artist key and per distinct title key, for every row."""
@@ -746,7 +969,7 @@ class DuplicateFinder:
             [bool(self._hashes[r]) for r in rows.tolist()]
         )
         z += max(coef[col["image_same"]], coef[col["image_diff"]], 0.0) * hashed
-        dt = np.abs(np.minimum(len_t[left], 120) - np.minimum(len_t[rows], 120))
+        dt = np.abs(len_t[left] - len_t[rows])  # _compact lengths: at most the edits
         da = np.abs(np.minimum(len_a[left], 120) - np.minimum(len_a[rows], 120))
         both_t = has_t[left] & has_t[rows] & ~et
         z += max(coef[col["title_edits_1_2"]], 0.0) * (both_t & (dt <= 2))
@@ -757,10 +980,12 @@ class DuplicateFinder:
         return z
 
     def _key_lens(self) -> tuple[np.ndarray, np.ndarray]:
+        """Lengths of the artist keys and of the compacted title keys (:func:`_compact`)."""
         if self._lens is None:
-            self._lens = tuple(
-                np.fromiter(map(len, keys), dtype=np.int32, count=len(keys))
-                for keys in (self._akeys, self._tkeys)
+            n = len(self._akeys)
+            self._lens = (
+                np.fromiter(map(len, self._akeys), dtype=np.int32, count=n),
+                np.fromiter((len(_compact(k)) for k in self._tkeys), dtype=np.int32, count=n),
             )
         return self._lens
 
@@ -805,13 +1030,13 @@ class DuplicateFinder:
         self, score: np.ndarray, bonus: Callable[[np.ndarray], np.ndarray], rows: np.ndarray, n: int
     ) -> np.ndarray:
         """The ``n`` best of ``rows`` by text score, ties (often thousands: "Untitled", a prolific
-        artist) broken towards works of the draft's year and size (``bonus`` of some rows, at
-        most ``2 * TIE_BONUS``: only rows within that of the n-th best text score need it)."""
+        artist) broken towards works of the draft's year, size and medium (``bonus`` of some rows,
+        at most ``_MAX_BONUS``: only rows within that of the n-th best text score need it)."""
         if len(rows) <= n:
             return rows
         s = score[rows]
         nth = -np.partition(-s, n - 1)[n - 1]
-        near = np.flatnonzero(s >= nth - 2 * TIE_BONUS)
+        near = np.flatnonzero(s >= nth - _MAX_BONUS)
         if len(near) <= n:
             return rows[near]
         s = s[near] + bonus(rows[near])
@@ -851,6 +1076,7 @@ class DuplicateFinder:
         if len(union):
             draft_dims = np.array(side.dims, dtype=np.float32)
             draft_tol = _whole_cm(draft_dims.reshape(1, 2).astype(np.float64))[0]
+            medium = self._medium.code.get(side.medium, 0)  # 0: none, or one no work has
 
             def bonus(rows: np.ndarray) -> np.ndarray:
                 out = np.zeros(len(rows), dtype=np.float64)
@@ -865,6 +1091,8 @@ class DuplicateFinder:
                     gap = np.where(g > 0, g, 0.0).max(axis=1)  # NaN (unknown) compares False
                     known = ~np.isnan(self._dims[rows, 0])
                     out += TIE_BONUS * known * np.exp(-gap / DIMS_CLOSE_CM)
+                if medium:
+                    out += TIE_BONUS * (self._medium.rows[rows] == medium)
                 return out
 
             wa, wt = ARTIST_WEIGHT, TITLE_WEIGHT
@@ -936,6 +1164,23 @@ class DuplicateFinder:
             out.append("same image")
         elif f[9]:
             out.append("different image")
+        if f[34] and f[35] >= 0.999:
+            out.append(f"same medium: {self._media[row]}")
+        elif f[33]:
+            alike = "medium alike" if f[34] else "medium differs"
+            out.append(f"{alike} ({f[35]:.0%}): {draft.medium} / {self._media[row]}")
+        if f[36]:
+            out.append(f"same category: {self._categories[row]}")
+        elif f[37]:
+            out.append(f"category differs: {draft.category} / {self._categories[row]}")
+        if f[38]:
+            shared = sorted(set(draft.genes) & set(self._row_genes(row)))
+            if not shared:
+                out.append("no shared genes")
+            elif f[39] >= 0.999:
+                out.append(f"same genes: {_listed(shared)}")
+            else:
+                out.append(f"shares genes ({f[39]:.0%}): {_listed(shared)}")
         return tuple(out)
 
     # ------------------------------------------------------------------ whole catalog
