@@ -466,7 +466,11 @@ def main() -> int:
     from PySide6.QtCore import Qt
     from PySide6.QtTest import QTest
 
-    from artdesk.gui.application import configure_interpreter, freeze_startup_objects
+    from artdesk.gui.application import (
+        configure_interpreter,
+        freeze_startup_objects,
+        freeze_when_settled,
+    )
     from artdesk.gui.dialogs import settings_store
     from artdesk.gui.main_window import MainWindow
     from artdesk.gui.table_model import COLUMN_INDEX
@@ -521,6 +525,7 @@ def main() -> int:
     app.table_viewport = window.table.viewport()
     watch.set_phase("show and fill the window")
     freeze_startup_objects()  # as Desktop.run does
+    freeze_when_settled(window)
     window.show()
     model, table = window.model, window.table
     wait(lambda: model.loaded and model.rowCount() > 0 and model.artwork_at(0) is not None)

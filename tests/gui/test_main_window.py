@@ -389,3 +389,27 @@ def test_the_side_lists_are_read_after_the_first_rows(qtbot, services, catalog_w
         window.close()
     finally:
         runner.stop()
+
+
+def test_what_start_up_keeps_is_frozen_once_the_sidebar_is_in(qtbot, make_window, catalog_works):  # noqa: ANN001
+    import gc
+
+    from artdesk.gui.application import freeze_when_settled
+
+    window = make_window()
+    gc.unfreeze()
+    try:
+        freeze_when_settled(window)
+        assert gc.get_freeze_count() == 0
+        window.sidebar.reload()  # as the first rows being shown does
+        qtbot.waitUntil(lambda: gc.get_freeze_count() > 0, timeout=WAIT)
+        item = window.sidebar.groups["artist"].child(0)
+        # frozen: out of the generations a collection walks (gc.get_objects lists those)
+        assert not any(o is window.sidebar or o is item for o in gc.get_objects())
+        del item
+        frozen = gc.get_freeze_count()
+        window.sidebar.reload()  # once only
+        qtbot.waitUntil(lambda: window.sidebar.groups["artist"].childCount() == 4, timeout=WAIT)
+        assert gc.get_freeze_count() <= frozen
+    finally:
+        gc.unfreeze()
