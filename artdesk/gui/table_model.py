@@ -439,6 +439,8 @@ class ArtworkTableModel(QStandardItemModel):
             try:
                 for block in [b for b in self._placed if b > last]:
                     self._take(block)
+                if last in self._placed:  # its rows past the new count go with the rows
+                    self._clear_rows(range(count, min(self._rows, (last + 1) * self.block_size)))
             finally:
                 self.blockSignals(False)
         if count != self._rows:

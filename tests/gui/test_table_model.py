@@ -220,3 +220,18 @@ def test_cached_rows_are_kept_out_of_the_collectors_view(services, catalog_works
     assert [model.artwork_at(r) for r in range(5)] == expected
     assert [a.artists for a in expected if len(a.artists) > 1]  # Night Ferry's two artists
     assert model.row_of(expected[3].id) == 3
+
+
+def test_rows_removed_at_the_end_take_their_items_with_them(qtbot, services, catalog_works, runner):  # noqa: ANN001
+    model = ArtworkTableModel(services.catalog, runner, block_size=4)
+    with qtbot.waitSignal(model.query_loaded, timeout=5000):
+        model.set_query(ArtworkQuery())
+    model.request_rows(0, 4)
+    qtbot.waitUntil(lambda: model.artwork_at(4) is not None, timeout=5000)
+    before = _item_wrappers()
+    for work in catalog_works[2:]:
+        services.catalog.delete_artwork(work.id, source="test")
+    with qtbot.waitSignal(model.refreshed, timeout=5000):
+        model.refresh()
+    assert model.rowCount() == 2
+    assert before - _item_wrappers() == 3 * model.columnCount()  # rows 2-4: row 4 in block 1
