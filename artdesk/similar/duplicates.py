@@ -21,11 +21,11 @@ Two works are compared on
 * the image when both works have one: perceptual hashes within ``SAME_IMAGE_DISTANCE`` bits, or
   equal content hashes;
 * what the catalog says of the object, when both works say it (a side that leaves it blank
-  counts neither for nor against): the medium (equal slugs, and the edit similarity of the two:
-  "Gelatin silver print" / "Gelatin silver prints"), the category, and the genes (the cosine
-  of the two gene-name sets): a duplicate entry of one object carries its medium, category and
-  subjects, while the pages of a sketchbook or the impressions of an edition that share its
-  artist, title, year and size often differ in them.
+  counts neither for nor against, and so does agreement): whether the media differ (unless
+  they are alike, :data:`MEDIUM_ALIKE`), whether the categories differ, and how far the genes
+  differ (1 - the cosine of the two gene-name sets): a duplicate entry of one object carries its
+  medium, category and subjects, while the pages of a sketchbook or the impressions of an
+  edition that share its artist, title, year and size often differ in them.
 
 Candidates come from three channels over inverted indexes (exact sparse dot products): the
 works nearest to the draft in the combined artist + title n-gram space, by title alone and by
@@ -60,7 +60,7 @@ import scipy.sparse as sp
 from rapidfuzz.distance import OSA, Indel
 from sklearn.preprocessing import normalize
 
-from artdesk.similar._text import artists_key, title_key
+from artdesk.similar._text import artists_key, title_key, words
 from artdesk.similar.index import BuildCancelled
 from artdesk.similar.records import Neighbour, WorkRecord
 
@@ -86,8 +86,8 @@ _MAX_BONUS = 3 * TIE_BONUS
 
 _VECTOR_FEATURES = (
     "bias", "artist_cos", "title_cos", "year_same", "year_near", "year_far", "dims_same",
-    "dims_far", "both_cos", "title_common", "pair_common", "dims_close", "medium_both",
-    "medium_same", "medium_ratio", "category_same", "category_differ", "genes_both", "genes_cos",
+    "dims_far", "both_cos", "title_common", "pair_common", "dims_close", "medium_differ",
+    "category_differ", "genes_differ",
 )  # fmt: skip
 """The features :meth:`DuplicateFinder._features` computes for all pairs at once."""
 
@@ -105,10 +105,11 @@ several works of one series or sketchbook whose sizes all fall "within 1 cm", th
 the same ranks first."""
 
 MEDIUM_ALIKE = 0.9
-"""Two media whose slugs are this alike (rapidfuzz ``Indel`` similarity) count as the same
-(``medium_same``): a plural or a spelling ("Gelatin silver prints", "Watercolor on paper"), not
-another medium ("Graphite on paper" / "Watercolour on paper" 0.65, "Woodcut" / "Woodcut on
-paper" 0.61)."""
+"""Two media count as alike, not as a difference (``medium_differ``), when their slugs are this
+alike (rapidfuzz ``Indel`` similarity: a plural or a spelling, "Gelatin silver prints",
+"Watercolor on paper") or the words of one are all words of the other ("Woodcut" / "Woodcut on
+paper", "Oil on canvas" / "Oil paint on canvas": the same object described in more or fewer
+words). "Graphite on paper" / "Watercolour on paper" (0.65) differ."""
 
 PHASH_DIGITS = 16
 SAME_IMAGE_DISTANCE = 10
@@ -124,13 +125,12 @@ SCORE_FEATURES = (
     "title_subst", "title_typos", "title_extra", "artist_subst", "artist_typos", "artist_extra",
     "artist_empty", "title_edits_1_2", "title_common", "pair_common",
     "dims_close", "artist_edits_1_2", "title_only_typos", "artist_only_typos", "title_edits_3_4",
-    "artist_both_empty", "medium_both", "medium_same", "medium_ratio", "category_same",
-    "category_differ", "genes_both", "genes_cos", "numbers_typo",
+    "artist_both_empty", "medium_differ", "category_differ", "genes_differ", "numbers_typo",
 )  # fmt: skip
 SCORE_COEFFICIENTS = (
-    -5.32, 2.05, -0.55, 0.81, -5.25, -5.74, -6.85, -8.17, 22.0, -3.0, -0.19, 2.72, -9.06, -1.17,
-    0.22, 5.77, -1.8, -2.34, 0.49, -0.62, -1.46, -0.46, -0.67, -0.47, 7.28, -1.21, 0.03, 8.05,
-    0.08, -1.27, -0.58, -3.38, 1.85, -5.94, 6.4, -0.2, -1.01, -4.45, -11.07, 10.1, 0.6
+    -4.69, 1.18, -0.79, 0.77, -6.15, -6.72, -6.37, -9.72, 22.0, -3.0, -0.35, 2.29, -11.26, -0.44,
+    -0.38, 5.18, -1.04, -1.06, 0.21, -0.81, -0.89, 0.03, -0.49, -1.53, 5.87, -1.91, 0.27, 7.5,
+    0.41, -0.46, -0.83, -3.5, 0.82, -7.47, -4.89, -14.86, 0.44
 )  # fmt: skip
 """Logistic coefficients, in the order of :data:`SCORE_FEATURES`: fitted by
 ``tests/benchmarks/quality_similar.py --calibrate`` (scikit-learn LogisticRegression, C=1) on
@@ -143,12 +143,14 @@ The image features never occur in museum data and are set by hand (equal image +
 -3: a matching picture alone scores ~0.98). The n-gram cosines, edit ratios and word counts are
 strongly correlated, so single signs mean little; the exact-title and small-edit flags, the
 year, the closeness of the dimensions and the "how many works share this title" features carry
-most of the weight, then the medium (both known: -5.94, the same +6.4), the category (both
-known and different: -4.45) and the genes (both known: -11.07, plus 10.1 times their cosine).
-The copies the fit sees keep the original's medium, category and genes, so these weights say
-how well they tell a work from its look-alikes, not how much a real duplicate entered with a
-differently worded medium or other genes would lose: it loses that much (a spelling variant
-within :data:`MEDIUM_ALIKE` counts as the same medium)."""
+most of the weight. A difference in what the catalog says of the object weighs heavily:
+another medium -7.47, another category -4.89, other genes -14.86 times (1 - their cosine),
+while the same medium, category or genes score as a blank one. The copies the fit sees keep the
+original's medium, category and genes, so these weights say how well a difference tells a work
+from its look-alikes (a sketchbook's pages, an edition's impressions), not how often a real
+duplicate is entered with another category or other genes: one that is (an exact artist, title,
+year and size; another category) drops from 0.96 to 0.16, with a third of its genes shared to
+0.004. Media that are alike (:data:`MEDIUM_ALIKE`) are no difference."""
 
 DUPLICATE_THRESHOLD = 0.3
 """Default ``min_score``: the lowest (in steps of 0.05) that keeps false positives on the
@@ -361,6 +363,15 @@ def _word_changes(
             continue
         extra += 1
     return subst, typos, extra + len(only_b)
+
+
+@lru_cache(maxsize=65536)
+def _media_alike(a: str, b: str) -> tuple[float, bool]:
+    """The edit similarity of two medium slugs and whether they count as alike
+    (:data:`MEDIUM_ALIKE`)."""
+    ratio = Indel.normalized_similarity(a[:200], b[:200])
+    wa, wb = set(words(a)), set(words(b))
+    return ratio, ratio >= MEDIUM_ALIKE or bool(wa and wb and (wa <= wb or wb <= wa))
 
 
 def _listed(names: Sequence[str], most: int = 5) -> str:
@@ -834,7 +845,7 @@ class DuplicateFinder:
             numbers_differ = _numbers_differ(s.numbers, _numbers(tb))
             if numbers_differ and _numbers_typo(s.tkey, tb, s.numbers, _numbers(tb)):
                 numbers_differ = False
-                out[p, 40] = 1.0
+                out[p, 36] = 1.0
             out[p, 12] = numbers_differ
             ar = _ratio(s.akey, ab)
             tr = _ratio(s.tkey, tb)
@@ -897,45 +908,36 @@ class DuplicateFinder:
         genes_a: sp.csr_matrix,
         gene_count_a: np.ndarray,
     ) -> None:
-        """Medium, category and genes of the pairs (left side given, right side ``rows``): set
-        only where both sides have a value, so a blank never counts as a difference.
+        """Whether the medium, category and genes of the pairs (left side given, right side
+        ``rows``) differ: only where both sides have a value, so a blank never counts as a
+        difference; and only differences count, so the same medium scores as a blank one (on
+        museum data a fitted "same" weight came out below a blank's: it stood for "a Tate work")
 
         ``medium_a`` is the left side's medium codes and the keys of the codes past the
         catalog's (media the catalog does not know)."""
         codes, extra = medium_a
         mb = self._medium.rows[rows]
-        both = (codes > 0) & (mb > 0)
-        same = both & (codes == mb)
-        out[:, 33] = both
-        out[:, 34] = same
-        out[:, 35] = same
-        differ = np.flatnonzero(both & ~same)
+        differ = np.flatnonzero((codes > 0) & (mb > 0) & (codes != mb))
         if len(differ):
-            # one edit similarity per distinct pair of media (a catalog has few media)
+            # one comparison per distinct pair of media (a catalog has few media)
             packed = codes[differ].astype(np.int64) << 32 | mb[differ]
             uniq, inverse = np.unique(packed, return_inverse=True)
             keys, known = self._medium.keys, len(self._medium.keys)
-            ratios = np.array(
+            unlike = np.array(
                 [
-                    Indel.normalized_similarity(
-                        (keys[a] if a < known else extra[a - known])[:200], keys[b][:200]
-                    )
+                    not _media_alike(keys[a] if a < known else extra[a - known], keys[b])[1]
                     for a, b in zip(
                         (uniq >> 32).tolist(), (uniq & 0xFFFFFFFF).tolist(), strict=True
                     )
                 ]
             )
-            out[differ, 35] = ratios[inverse]
-            out[differ, 34] = out[differ, 35] >= MEDIUM_ALIKE  # "Watercolour" / "Watercolor"
+            out[differ, 33] = unlike[inverse]
         cb = self._category.rows[rows]
-        both = (category_a > 0) & (cb > 0)
-        out[:, 36] = both & (category_a == cb)
-        out[:, 37] = both & (category_a != cb)
+        out[:, 34] = (category_a > 0) & (cb > 0) & (category_a != cb)
         both = (gene_count_a > 0) & (self._gene_count[rows] > 0)
-        out[:, 38] = both
         if both.any():
             cos = np.asarray(genes_a.multiply(self._genes[rows]).sum(axis=1)).ravel()
-            out[:, 39] = np.minimum(cos, 1.0) * both
+            out[:, 35] = (1.0 - np.minimum(cos, 1.0)) * both
 
     def _key_codes(self) -> tuple[np.ndarray, np.ndarray]:
         """An integer per distinct artist key and per distinct title key, for every row."""
@@ -1164,24 +1166,39 @@ class DuplicateFinder:
             out.append("same image")
         elif f[9]:
             out.append("different image")
-        if f[34] and f[35] >= 0.999:
-            out.append(f"same medium: {self._media[row]}")
-        elif f[33]:
-            alike = "medium alike" if f[34] else "medium differs"
-            out.append(f"{alike} ({f[35]:.0%}): {draft.medium} / {self._media[row]}")
-        if f[36]:
-            out.append(f"same category: {self._categories[row]}")
-        elif f[37]:
-            out.append(f"category differs: {draft.category} / {self._categories[row]}")
-        if f[38]:
-            shared = sorted(set(draft.genes) & set(self._row_genes(row)))
+        out.extend(self._object_reasons(draft, row))
+        return tuple(out)
+
+    def _object_reasons(self, draft: WorkRecord, row: int) -> list[str]:
+        """What the medium, category and genes say, where both works have them."""
+        out = []
+        ma, mb = title_key(draft.medium), self._medium.keys[self._medium.rows[row]]
+        if ma and mb:
+            ratio, alike = _media_alike(ma, mb)
+            if ma == mb:
+                out.append(f"same medium: {self._media[row]}")
+            else:
+                word = "medium alike" if alike else "medium differs"
+                out.append(f"{word} ({ratio:.0%}): {draft.medium} / {self._media[row]}")
+        ca, cb = title_key(draft.category), self._category.keys[self._category.rows[row]]
+        if ca and cb:
+            same = ca == cb
+            out.append(
+                f"same category: {self._categories[row]}"
+                if same
+                else f"category differs: {draft.category} / {self._categories[row]}"
+            )
+        theirs = self._row_genes(row)
+        if draft.genes and theirs:
+            shared = sorted(set(draft.genes) & set(theirs))
+            cos = len(shared) / math.sqrt(len(draft.genes) * len(theirs))
             if not shared:
                 out.append("no shared genes")
-            elif f[39] >= 0.999:
+            elif cos >= 0.999:
                 out.append(f"same genes: {_listed(shared)}")
             else:
-                out.append(f"shares genes ({f[39]:.0%}): {_listed(shared)}")
-        return tuple(out)
+                out.append(f"shares genes ({cos:.0%}): {_listed(shared)}")
+        return out
 
     # ------------------------------------------------------------------ whole catalog
 

@@ -76,11 +76,16 @@ def test_a_blank_medium_is_not_a_difference(tate_sample: list[WorkRecord]) -> No
 def test_a_spelling_of_the_medium_counts_as_the_same(tate_sample: list[WorkRecord]) -> None:
     finder = _finder(tate_sample, WATERCOLOUR, GRAPHITE)
     draft = _draft(medium="Watercolor on paper")
-    f = _features(finder, draft, WATERCOLOUR.id)
-    assert f[F["medium_same"]] == 1.0 and 0.9 <= f[F["medium_ratio"]] < 1.0
+    assert _features(finder, draft, WATERCOLOUR.id)[F["medium_differ"]] == 0.0
+    assert _features(finder, draft, GRAPHITE.id)[F["medium_differ"]] == 1.0
     found = finder.possible_duplicates(draft)
     assert found[0].id == WATERCOLOUR.id
     assert "medium alike (97%): Watercolor on paper / Watercolour on paper" in found[0].reasons
+    # the same medium in more or fewer words is no difference either
+    for medium in ("Watercolour", "Watercolour and ink on paper"):
+        assert _features(finder, _draft(medium=medium), WATERCOLOUR.id)[F["medium_differ"]] == 0
+    blank = _scores(finder, _draft())
+    assert _scores(finder, _draft(medium="Watercolour"))[WATERCOLOUR.id] == blank[WATERCOLOUR.id]
 
 
 def test_the_twin_with_the_drafts_genes_ranks_first(tate_sample: list[WorkRecord]) -> None:
@@ -92,14 +97,17 @@ def test_the_twin_with_the_drafts_genes_ranks_first(tate_sample: list[WorkRecord
         found = finder.possible_duplicates(draft)
         assert found[0].id == kept.id
         assert any(r.startswith("same genes: ") for r in found[0].reasons), found[0].reasons
-    # some genes shared: said so, with the names
+    # some genes shared: said so, with the names; the more shared, the higher
     draft = _draft(genes={"Harbour": 100, "Boat": 90, "Portrait": 100})
     found = finder.possible_duplicates(draft, min_score=0.0)
     assert found[0].id == GRAPHITE.id
     assert "shares genes (67%): Boat, Harbour" in found[0].reasons
-    # no genes on the draft: neither is preferred
+    fewer = _scores(finder, _draft(genes={"Harbour": 100, "Portrait": 100, "Dog": 40}))
+    assert _scores(finder, draft)[GRAPHITE.id] > fewer[GRAPHITE.id]
+    # no genes on the draft: neither is preferred, and the same genes score as none
     blank = _scores(finder, _draft())
     assert blank[GRAPHITE.id] == blank[WATERCOLOUR.id]
+    assert _scores(finder, _draft(genes=dict(GRAPHITE.genes)))[GRAPHITE.id] == blank[GRAPHITE.id]
 
 
 def test_a_different_category_counts_against(tate_sample: list[WorkRecord]) -> None:
