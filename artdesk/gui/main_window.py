@@ -235,7 +235,7 @@ class MainWindow(QMainWindow):
             self.runner,
             self.undo_stack,
             applied=self._command_applied,
-            load_names=False,  # with the other lists, after the first rows (see __init__)
+            load_names=False,  # with the filter choices, after the first rows (see __init__)
             parent=self.splitter,
         )
         self.editor.message.connect(self.show_message)
@@ -427,6 +427,7 @@ class MainWindow(QMainWindow):
         names = self.artist_completer.model()
         if names.stringList() != data["artist_names"]:
             names.setStringList(data["artist_names"])
+        self.editor.artist_completer.set_names(data["artist_names"])  # the same names, read once
         self.editor.set_partners(data["partners"])
 
     def current_query(self) -> ArtworkQuery:
@@ -680,8 +681,7 @@ class MainWindow(QMainWindow):
         """What the sidebar, the filter bar, the editor's completion and the status bar list."""
         self._side_lists_loaded = True
         self.sidebar.reload()
-        self._load_filter_choices()
-        self.editor.load_artist_names()
+        self._load_filter_choices()  # and the editor's artist names
         self.update_sync_status()
 
     def on_changes(self, changes: Any) -> None:
@@ -691,9 +691,7 @@ class MainWindow(QMainWindow):
             self.editor.external_changes(changes.artwork_ids, changes.deleted_ids)
         if changes.kinds & {"partners", "shows", "collections", "artists"}:
             self.sidebar.reload()
-            self._load_filter_choices()
-        if "artists" in changes.kinds:
-            self.editor.load_artist_names()
+            self._load_filter_choices()  # and the editor's artist names
         self.update_sync_status()
 
     def _refreshed(self, count: int) -> None:

@@ -383,9 +383,14 @@ def test_the_side_lists_are_read_after_the_first_rows(qtbot, services, catalog_w
         )
         keys = [key for key, _ in runner.reads]
         assert keys[:2] == ["artwork-count", None]  # the count, then the first block
-        side = {"sidebar", "filter-choices", "editor-artist-names", "sync-status"}
+        side = {"sidebar", "filter-choices", "sync-status"}  # (the artist names with the filters)
         assert side <= set(keys)
+        assert "editor-artist-names" not in keys  # read once, for the filter bar and the editor
         assert all(shown for key, shown in runner.reads if key in side)
+        # an artist made elsewhere reaches the editor's completion with the filter choices
+        services.catalog.create_artist("Nora Quist", source="test")
+        completion = window.editor.artist_completer.model()
+        qtbot.waitUntil(lambda: "Nora Quist" in completion.stringList(), timeout=WAIT)
         window.close()
     finally:
         runner.stop()
