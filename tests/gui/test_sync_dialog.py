@@ -33,11 +33,11 @@ def _titles(services) -> list[str]:  # noqa: ANN001
 
 @pytest.fixture(autouse=True)
 def _qt_objects_die_here(qapp):  # noqa: ANN001, ANN202
-    """After each test (its last teardown), delete on the GUI thread what it left to Qt and
-    Python: the windows and dialogs closed with deleteLater (a deferred delete waits for an
-    event loop, i.e. the next test's, or never after the last one) and what only the cyclic
-    collector frees (a window's QSettings, parentless, in a cycle with the window's wrapper;
-    the collector runs on whichever thread happens to allocate: uvicorn's, the runner's)."""
+    """After each test (its last teardown), delete on the GUI thread what it left to Qt: the
+    windows, their QSettings and the dialogs closed with deleteLater (a deferred delete waits
+    for an event loop, i.e. the next test's, or never after the last test), then what is left
+    to the cyclic collector, which otherwise runs on whichever thread happens to allocate
+    (uvicorn's, the runner's): a parentless Qt object it frees there dies off the GUI thread."""
     yield
     QCoreApplication.sendPostedEvents(None, QEvent.Type.DeferredDelete)
     gc.collect()
@@ -65,8 +65,9 @@ def window_for(qtbot, runner, tmp_path):  # noqa: ANN001, ANN201
     for window in made:
         window.editor.set_empty()
         window.close()
+        window.store.deleteLater()  # parentless, in a cycle with the window's wrapper
         window.deleteLater()
-    made.clear()  # the last references but the window's own cycle (see _qt_objects_die_here)
+    made.clear()
 
 
 def _open_dialog(qtbot, window: MainWindow) -> SyncDialog:  # noqa: ANN001
