@@ -291,13 +291,18 @@ class SimilarWorkerProxy:
 
     def _spawn_locked(self) -> None:
         parent_end, child_end = self._mp.Pipe(duplex=True)
-        process = self._mp.Process(
-            target=_worker_main,
-            args=(child_end, self.url, str(self.files_dir), os.getpid()),
-            name="artdesk-similar-worker",
-            daemon=True,
-        )
-        process.start()
+        try:
+            process = self._mp.Process(
+                target=_worker_main,
+                args=(child_end, self.url, str(self.files_dir), os.getpid()),
+                name="artdesk-similar-worker",
+                daemon=True,
+            )
+            process.start()
+        except BaseException:
+            parent_end.close()
+            child_end.close()
+            raise
         child_end.close()  # the worker holds it now: its death gives this end EOF
         self._process, self._conn, self._status = process, parent_end, None
         self._connected.clear()
@@ -352,6 +357,9 @@ class SimilarWorkerProxy:
         log.error("%s", self._crash)
         if lived > 60:
             self._in_a_row = 0
+        self._schedule_restart()
+
+    def _schedule_restart(self) -> None:
         delay = min(0.5 * 2**self._in_a_row, 30.0)
         self._in_a_row += 1
         timer = threading.Timer(delay, self._restart)
@@ -362,9 +370,18 @@ class SimilarWorkerProxy:
         with self._lock:
             if self._closing or (self._process is not None and self._process.is_alive()):
                 return
-            self._spawn_locked()
-            # Counted once the new process is in place: whoever sees the count sees its pid.
-            self._restarts += 1
+            try:
+                self._spawn_locked()
+            except Exception as exc:  # noqa: BLE001 - out of processes, memory, file handles
+                self._crash = f"the similarity worker could not be restarted ({exc}); trying again"
+                log.error("%s", self._crash)
+                failed = True
+            else:
+                # Counted once the new process is in place: whoever sees the count sees its pid.
+                self._restarts += 1
+                failed = False
+        if failed:
+            self._schedule_restart()
 
     def close(self, timeout: float = 3.0) -> None:
         """Stop the worker (it cancels a running build) and wait for it; kill it if it has not

@@ -139,6 +139,29 @@ def test_a_killed_worker_is_restarted_and_answers_again(desktop):
     assert proxy.similar(aid, 3) == before
 
 
+def test_a_restart_that_cannot_start_a_process_is_tried_again(desktop, monkeypatch):
+    """The OS refusing the new process once (out of processes or memory) does not end the
+    restarts: the failure is reported and a later attempt brings the worker back."""
+    proxy = desktop.similar
+    proxy.ensure_index(background=False)
+    real_process = proxy._mp.Process
+    refused = []
+
+    def process_once_refused(*args, **kwargs):  # noqa: ANN002, ANN003, ANN202
+        if not refused:
+            refused.append(True)
+            raise OSError(11, "Resource temporarily unavailable")
+        return real_process(*args, **kwargs)
+
+    monkeypatch.setattr(proxy._mp, "Process", process_once_refused)
+    old_pid = proxy.pid
+    os.kill(old_pid, signal.SIGKILL)
+    _wait(lambda: refused, "the first restart attempt")
+    _wait(lambda: proxy.restarts == 1, "the worker to be restarted after the refusal")
+    assert proxy.pid != old_pid
+    _wait(lambda: proxy.status().ready, "the restarted worker to serve its index")
+
+
 SCRIPT = """
 import os, sys, time
 from pathlib import Path
