@@ -79,10 +79,10 @@ ARTIST_CANDIDATES = 20
 
 TIE_BONUS = 0.02
 """Added to the n-gram score of a work of the draft's year (half within two years), again times
-the size's closeness (``dims_close``), and again for the draft's medium, when choosing
-candidates: it only reorders works whose text scores (nearly) tie."""
+the size's closeness (``dims_close``), again for the draft's medium and again times the cosine
+of the genes, when choosing candidates: it only reorders works whose text scores (nearly) tie."""
 
-_MAX_BONUS = 3 * TIE_BONUS
+_MAX_BONUS = 4 * TIE_BONUS
 
 _VECTOR_FEATURES = (
     "bias", "artist_cos", "title_cos", "year_same", "year_near", "year_far", "dims_same",
@@ -107,9 +107,10 @@ the same ranks first."""
 MEDIUM_ALIKE = 0.9
 """Two media count as alike, not as a difference (``medium_differ``), when their slugs are this
 alike (rapidfuzz ``Indel`` similarity: a plural or a spelling, "Gelatin silver prints",
-"Watercolor on paper") or the words of one are all words of the other ("Woodcut" / "Woodcut on
-paper", "Oil on canvas" / "Oil paint on canvas": the same object described in more or fewer
-words). "Graphite on paper" / "Watercolour on paper" (0.65) differ."""
+"Watercolor on paper") or the words of one are the words of the other and one more ("Woodcut" /
+"Woodcut on paper", "Oil on canvas" / "Oil paint on canvas": the same object described in a word
+more or less). "Graphite on paper" / "Watercolour on paper" (0.65) differ, and so do "Pencil on
+paper" / "Felt-tipped marker, ink and colored pencil on paper"."""
 
 PHASH_DIGITS = 16
 SAME_IMAGE_DISTANCE = 10
@@ -128,9 +129,9 @@ SCORE_FEATURES = (
     "artist_both_empty", "medium_differ", "category_differ", "genes_differ", "numbers_typo",
 )  # fmt: skip
 SCORE_COEFFICIENTS = (
-    -4.69, 1.18, -0.79, 0.77, -6.15, -6.72, -6.37, -9.72, 22.0, -3.0, -0.35, 2.29, -11.26, -0.44,
-    -0.38, 5.18, -1.04, -1.06, 0.21, -0.81, -0.89, 0.03, -0.49, -1.53, 5.87, -1.91, 0.27, 7.5,
-    0.41, -0.46, -0.83, -3.5, 0.82, -7.47, -4.89, -14.86, 0.44
+    -4.57, 1.13, -0.71, 0.78, -5.98, -6.54, -6.13, -9.47, 22.0, -3.0, -0.33, 2.27, -10.98, -0.46,
+    -0.29, 5.0, -1.06, -1.26, 0.13, -0.9, -0.91, 0.01, -0.51, -1.41, 6.04, -1.77, 0.22, 7.2, 0.38,
+    -0.73, -0.79, -3.47, 0.91, -8.05, -4.74, -14.65, 0.42
 )  # fmt: skip
 """Logistic coefficients, in the order of :data:`SCORE_FEATURES`: fitted by
 ``tests/benchmarks/quality_similar.py --calibrate`` (scikit-learn LogisticRegression, C=1) on
@@ -144,7 +145,7 @@ The image features never occur in museum data and are set by hand (equal image +
 strongly correlated, so single signs mean little; the exact-title and small-edit flags, the
 year, the closeness of the dimensions and the "how many works share this title" features carry
 most of the weight. A difference in what the catalog says of the object weighs heavily:
-another medium -7.47, another category -4.89, other genes -14.86 times (1 - their cosine),
+another medium -8.05, another category -4.74, other genes -14.65 times (1 - their cosine),
 while the same medium, category or genes score as a blank one. The copies the fit sees keep the
 original's medium, category and genes, so these weights say how well a difference tells a work
 from its look-alikes (a sketchbook's pages, an edition's impressions), not how often a real
@@ -371,7 +372,8 @@ def _media_alike(a: str, b: str) -> tuple[float, bool]:
     (:data:`MEDIUM_ALIKE`)."""
     ratio = Indel.normalized_similarity(a[:200], b[:200])
     wa, wb = set(words(a)), set(words(b))
-    return ratio, ratio >= MEDIUM_ALIKE or bool(wa and wb and (wa <= wb or wb <= wa))
+    contained = (wa <= wb and len(wb - wa) <= 1) or (wb <= wa and len(wa - wb) <= 1)
+    return ratio, ratio >= MEDIUM_ALIKE or bool(wa and wb and contained)
 
 
 def _listed(names: Sequence[str], most: int = 5) -> str:
@@ -634,6 +636,7 @@ class DuplicateFinder:
         self._medium = _Codes(map(title_key, media))
         self._category = _Codes(map(title_key, categories))
         self._genes = genes
+        self._genes_t = genes.T.tocsr()
         self._gene_vocab = gene_vocab
         self._gene_count = np.diff(genes.indptr).astype(np.int32)
         self._gene_names: list[str] | None = None
@@ -1079,6 +1082,8 @@ class DuplicateFinder:
             draft_dims = np.array(side.dims, dtype=np.float32)
             draft_tol = _whole_cm(draft_dims.reshape(1, 2).astype(np.float64))[0]
             medium = self._medium.code.get(side.medium, 0)  # 0: none, or one no work has
+            # the cosine of the draft's genes with every work's, through the inverted index
+            genes = self._dense(self._side_genes([side])[0], self._genes_t) if side.genes else None
 
             def bonus(rows: np.ndarray) -> np.ndarray:
                 out = np.zeros(len(rows), dtype=np.float64)
@@ -1095,6 +1100,8 @@ class DuplicateFinder:
                     out += TIE_BONUS * known * np.exp(-gap / DIMS_CLOSE_CM)
                 if medium:
                     out += TIE_BONUS * (self._medium.rows[rows] == medium)
+                if genes is not None:
+                    out += TIE_BONUS * genes[rows]
                 return out
 
             wa, wt = ARTIST_WEIGHT, TITLE_WEIGHT
@@ -1130,7 +1137,7 @@ class DuplicateFinder:
         if len(rows) == 0:
             return []
         scores = self.calibrated(feats)
-        order = np.lexsort((self.ids[rows], -scores))
+        order = self.rank(draft, rows, feats, scores)
         out = []
         for i in order[:k].tolist():
             if scores[i] < min_score:
@@ -1143,6 +1150,18 @@ class DuplicateFinder:
                 )
             )
         return out
+
+    def rank(
+        self, draft: WorkRecord, rows: np.ndarray, feats: np.ndarray, scores: np.ndarray
+    ) -> np.ndarray:
+        """The order of the candidates ``rows``: best score first; equal scores (works alike in
+        everything scored: a sketchbook's pages, "Oil on canvas" / "Oil paint on canvas")
+        towards the draft's very medium, the genes closest to its, its category, then the id."""
+        same_medium = self._medium.rows[rows] == self._medium.code.get(title_key(draft.medium), -1)
+        same_category = self._category.rows[rows] == self._category.code.get(
+            title_key(draft.category), -1
+        )
+        return np.lexsort((self.ids[rows], ~same_category, feats[:, 35], ~same_medium, -scores))
 
     def _reasons(self, draft: WorkRecord, row: int, f: np.ndarray) -> tuple[str, ...]:
         out = []

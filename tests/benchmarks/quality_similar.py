@@ -357,14 +357,13 @@ def _miss_kind(
     finder: DuplicateFinder,
     rec: WorkRecord,
     rows: np.ndarray,
-    scores: np.ndarray,
+    order: np.ndarray,
     by_pair: dict[tuple[str, str], list[WorkRecord]],
 ) -> str:
     """Why a copy's original was not found: not among the scored candidates; in the top 5 but
     under the threshold; outranked only by works with its artist and title (editions, series,
     sketchbook pages); or outranked by other works too."""
     ids = finder.ids[rows]
-    order = np.lexsort((ids, -scores))
     at = np.flatnonzero(ids[order] == rec.id)
     if not len(at):
         return "not a candidate"
@@ -410,7 +409,8 @@ def duplicates_quality(do_calibrate: bool) -> None:
         copy, ops = noisy_copy_ops(rec, ops_rng)
         rows, feats = finder.candidates(copy)  # copy.id is -1: never the original's own row
         scores = DuplicateFinder.calibrated(feats, coefficients)
-        order = np.lexsort((finder.ids[rows], -scores))[:5]
+        ranked = finder.rank(copy, rows, feats, scores)  # possible_duplicates' order
+        order = ranked[:5]
         top_all = [int(finder.ids[rows[i]]) for i in order]
         top = [int(finder.ids[rows[i]]) for i in order if scores[i] >= threshold]
         hit = rec.id in top
@@ -423,7 +423,7 @@ def duplicates_quality(do_calibrate: bool) -> None:
             "unambiguous": hit if not ambiguous else None,
         }
         if not row["or twin"]:
-            miss_kinds[_miss_kind(finder, rec, rows, scores, by_pair)] += 1
+            miss_kinds[_miss_kind(finder, rec, rows, ranked, by_pair)] += 1
         for op in [*(ops or ["none"]), "all"]:
             c = stats.setdefault(op, Counter())
             c["n"] += 1
