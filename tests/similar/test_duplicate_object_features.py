@@ -172,3 +172,24 @@ def test_a_split_word_or_a_number_typo_in_a_real_catalog(tate_sample: list[WorkR
     # a real other number is still another work
     assert sibling.id not in [n.id for n in finder.possible_duplicates(
         dataclasses.replace(tucker, id=-3))]  # fmt: skip
+
+
+def test_equal_scores_go_to_the_drafts_very_medium(tate_sample: list[WorkRecord]) -> None:
+    # "Oil on canvas" and "Oil paint on canvas" are alike: the two score the same for either
+    # draft, and the one written as the draft writes it comes first, whatever the ids
+    oil = dataclasses.replace(PAGE, id=10**9 + 8, medium="Oil on canvas")
+    paint = dataclasses.replace(PAGE, id=10**9 + 9, medium="Oil paint on canvas")
+    finder = _finder(tate_sample, oil, paint)
+    for kept, other in ((oil, paint), (paint, oil)):
+        draft = _draft(medium=kept.medium)
+        scores = _scores(finder, draft)
+        assert scores[kept.id] == scores[other.id]
+        found = finder.possible_duplicates(draft)
+        assert [n.id for n in found[:2]] == [kept.id, other.id]
+        assert f"same medium: {kept.medium}" in found[0].reasons
+        assert any(r.startswith("medium alike") for r in found[1].reasons)
+    # a medium that adds more than one word to the other's is another medium
+    pencil = _draft(medium="Pencil on paper")
+    marker = dataclasses.replace(PAGE, id=10**9 + 10,
+                                 medium="Felt-tipped marker, ink and colored pencil on paper")  # fmt: skip
+    assert _features(_finder(tate_sample, marker), pencil, marker.id)[F["medium_differ"]] == 1.0
