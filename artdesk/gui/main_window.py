@@ -134,12 +134,13 @@ class MainWindow(QMainWindow):
         self.search_timer.timeout.connect(self.apply_filters)
 
         self.restore_state()
-        # The table's count and first rows go to the read pool first and alone: the lists
-        # beside the table (sidebar, filter choices, artist names, sync state) are read once
-        # the first rows are shown, so they neither delay them nor hold the GIL while the
-        # window is first laid out and painted.
+        # The table's count and first rows are asked for from the event loop, so a window shown
+        # meanwhile is first laid out and painted (its many first calls into Python each need
+        # the GIL) before a worker turns rows into Python objects; they go to the read pool
+        # first and alone: the lists beside the table (sidebar, filter choices with the artist
+        # names, sync state) are read once the first rows are shown.
         self._side_lists_loaded = False
-        self.apply_filters()
+        QTimer.singleShot(0, self, self._first_query)
         self.update_server_status()
 
     # ------------------------------------------------------------------ layout
@@ -676,6 +677,10 @@ class MainWindow(QMainWindow):
     def refresh(self) -> None:
         self.model.refresh()
         self._load_side_lists()
+
+    def _first_query(self) -> None:
+        if not (self.model.loaded or self.model.pending):  # (unless asked for meanwhile)
+            self.apply_filters()
 
     def _load_side_lists(self) -> None:
         """What the sidebar, the filter bar, the editor's completion and the status bar list."""

@@ -355,8 +355,9 @@ def test_images_are_added_and_a_broken_file_is_refused(
 
 
 def test_the_side_lists_are_read_after_the_first_rows(qtbot, services, catalog_works, tmp_path):  # noqa: ANN001
-    """The table's count and first rows go to the read pool first; the sidebar, the filter
-    choices, the artist names and the sync state once those rows are shown."""
+    """The table's count and first rows go to the read pool first, from the event loop once
+    the window is built; the sidebar, the filter choices (with the artist names) and the sync
+    state once those rows are shown."""
     from artdesk.gui.tasks import TaskRunner
 
     class LoggingRunner(TaskRunner):
@@ -373,6 +374,7 @@ def test_the_side_lists_are_read_after_the_first_rows(qtbot, services, catalog_w
     runner = LoggingRunner()
     try:
         window = MainWindow(services, runner, settings_store(tmp_path / "prefs"))
+        assert runner.reads == []  # the first query starts from the event loop, after the show
         runner.window = window
         qtbot.addWidget(window)
         window.show()
