@@ -118,6 +118,15 @@ class _Event:
     payload: Any
 
 
+def _start_threads(pool: ThreadPoolExecutor, n: int) -> None:
+    """Start a pool's ``n`` threads now (the pool starts one per submit, while none is idle, and
+    waits for it to run: at the first reads, while the window is first shown, on a busy machine
+    that wait took milliseconds of the GUI thread)."""
+    everyone = threading.Barrier(n)
+    for _ in range(n):  # each waits for the others, so no thread is idle when the next is asked for
+        pool.submit(everyone.wait)
+
+
 class TaskRunner(QObject):
     """Runs service calls off the GUI thread and delivers results on it."""
 
@@ -144,6 +153,8 @@ class TaskRunner(QObject):
             self._readers = ThreadPoolExecutor(
                 max_workers=read_workers, thread_name_prefix="artdesk-read"
             )
+            _start_threads(self._writer, 1)
+            _start_threads(self._readers, read_workers)
         self._delivered.connect(self._deliver, Qt.ConnectionType.QueuedConnection)
 
     # ------------------------------------------------------------------ submit

@@ -166,3 +166,22 @@ def test_a_task_submitted_after_stop_keeps_nothing(qapp):  # noqa: ANN001
     assert task.cancelled and task.finished
     del receiver
     assert alive() is None and results == []
+
+
+def test_the_threads_are_running_before_the_first_task(qapp):  # noqa: ANN001
+    """A runner starts its writer and its read pool at once, not at the first reads."""
+
+    def ours() -> set[threading.Thread]:
+        return {t for t in threading.enumerate() if t.name.startswith(prefixes)}
+
+    prefixes = ("artdesk-read", "artdesk-write")
+    before = ours()
+    runner = TaskRunner(read_workers=3)
+    try:
+        deadline = time.monotonic() + 10
+        while len(ours() - before) < 4 and time.monotonic() < deadline:
+            time.sleep(0.01)
+        assert len(ours() - before) == 4  # three readers and the writer, nothing submitted yet
+        assert not runner.busy
+    finally:
+        runner.stop()
