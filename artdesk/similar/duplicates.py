@@ -149,9 +149,21 @@ another medium -8.05, another category -4.74, other genes -14.65 times (1 - thei
 while the same medium, category or genes score as a blank one. The copies the fit sees keep the
 original's medium, category and genes, so these weights say how well a difference tells a work
 from its look-alikes (a sketchbook's pages, an edition's impressions), not how often a real
-duplicate is entered with another category or other genes: one that is (an exact artist, title,
-year and size; another category) drops from 0.96 to 0.16, with a third of its genes shared to
-0.004. Media that are alike (:data:`MEDIUM_ALIKE`) are no difference."""
+duplicate is entered with another category or other genes; :data:`OBJECT_PENALTY_CAP` bounds
+what they take off together, so that one that is (an exact artist, title, year and size; another
+category) scores 0.64, not 0.17. Media that are alike (:data:`MEDIUM_ALIKE`) are no
+difference."""
+
+OBJECT_FEATURES = ("medium_differ", "category_differ", "genes_differ")
+"""What the catalog says of the object beyond its identity: medium, category, genes."""
+
+OBJECT_PENALTY_CAP = 3.5
+"""The most a difference in medium, category and genes together takes off a pair's logit.
+The fit's weights tell a work from its look-alikes (a sketchbook's pages differ in medium or
+subjects); uncapped they would also hide a real duplicate entered with another category or
+tagged by another hand (an exact artist, title, year and size: 0.96 -> 0.17 with another
+category, 0.001 with a third of its genes shared). Capped (0.64 and 0.47), such a pair keeps a
+score over :data:`DUPLICATE_THRESHOLD` and still ranks under a look-alike that agrees."""
 
 DUPLICATE_THRESHOLD = 0.3
 """Default ``min_score``: the lowest (in steps of 0.05) that keeps false positives on the
@@ -558,6 +570,21 @@ def _gene_rows(genes: Iterable[Mapping[str, int]], vocab: dict[str, int]) -> sp.
     )
 
 
+_OBJECT_COLUMNS = [SCORE_FEATURES.index(f) for f in OBJECT_FEATURES]
+_OBJECT_IN_VECTOR = [_VECTOR_FEATURES.index(f) for f in OBJECT_FEATURES]
+
+
+def _capped_logit(features: np.ndarray, coef: np.ndarray, object_columns: list[int]) -> np.ndarray:
+    """``features @ coef`` with the object differences' part ``p`` (<= 0) saturated softly at
+    :data:`OBJECT_PENALTY_CAP`: ``-cap * (1 - exp(p / cap))``, about ``p`` for a small
+    difference, still lower for a larger one, never below ``-cap``."""
+    z = features @ coef
+    if len(z):
+        penalty = np.minimum(features[:, object_columns] @ coef[object_columns], 0.0)
+        z += -OBJECT_PENALTY_CAP * -np.expm1(penalty / OBJECT_PENALTY_CAP) - penalty
+    return z
+
+
 class DuplicateFinder:
     """Finds existing works a draft probably duplicates. Immutable once built; thread-safe."""
 
@@ -959,7 +986,7 @@ class DuplicateFinder:
         coef = np.asarray(SCORE_COEFFICIENTS, dtype=np.float64)
         col = {name: k for k, name in enumerate(SCORE_FEATURES)}
         done = [col[c] for c in _VECTOR_FEATURES]
-        z = feats[:, done] @ coef[done]
+        z = _capped_logit(feats[:, done], coef[done], _OBJECT_IN_VECTOR)
         codes_a, codes_t = self._key_codes()
         len_a, len_t = self._key_lens()
         has_a, has_t = len_a > 0, len_t > 0
@@ -1020,7 +1047,7 @@ class DuplicateFinder:
     def calibrated(
         features: np.ndarray, coefficients: Sequence[float] = SCORE_COEFFICIENTS
     ) -> np.ndarray:
-        z = features @ np.asarray(coefficients, dtype=np.float64)
+        z = _capped_logit(features, np.asarray(coefficients, dtype=np.float64), _OBJECT_COLUMNS)
         return 1.0 / (1.0 + np.exp(-z))
 
     def _dense(self, q: sp.csr_matrix, inverted: sp.csr_matrix) -> np.ndarray:

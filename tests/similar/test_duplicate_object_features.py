@@ -193,3 +193,22 @@ def test_equal_scores_go_to_the_drafts_very_medium(tate_sample: list[WorkRecord]
     marker = dataclasses.replace(PAGE, id=10**9 + 10,
                                  medium="Felt-tipped marker, ink and colored pencil on paper")  # fmt: skip
     assert _features(_finder(tate_sample, marker), pencil, marker.id)[F["medium_differ"]] == 1.0
+
+
+def test_a_real_duplicate_catalogued_differently_is_still_shown(
+    tate_sample: list[WorkRecord],
+) -> None:
+    # the same page entered again by another hand: exact artist, title, year and size, but
+    # another category and other subjects; it must still be offered as a likely duplicate
+    finder = _finder(tate_sample, GRAPHITE)
+    retyped = dataclasses.replace(
+        GRAPHITE, id=-1, category="drawing", genes={"Portrait": 100, "Dog": 40}
+    )
+    found = finder.possible_duplicates(retyped)
+    assert [n.id for n in found][:1] == [GRAPHITE.id]
+    assert found[0].score >= DUPLICATE_THRESHOLD
+    # a look-alike that agrees with the draft still ranks above the one that does not
+    agrees = dataclasses.replace(GRAPHITE, id=10**9 + 4, category="drawing",
+                                 genes={"Portrait": 100, "Dog": 40})  # fmt: skip
+    both = _finder(tate_sample, GRAPHITE, agrees)
+    assert [n.id for n in both.possible_duplicates(retyped)][:2] == [agrees.id, GRAPHITE.id]
