@@ -56,6 +56,7 @@ from artdesk.gui.tasks import TaskRunner
 from artdesk.services.catalog import ArtworkQuery
 
 SEARCH_DEBOUNCE_MS = 150
+FIRST_QUERY_MS = 500  # the first rows are asked for then at the latest (see MainWindow.__init__)
 ROW_HEIGHT = 44
 
 
@@ -66,6 +67,13 @@ class CatalogTable(QTableView):
     (see ``artdesk.gui.table_model``), read by the delegate in C++.
     """
 
+    # The table was painted for the first time (the window is on screen).
+    first_painted = Signal()
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self._painted = False
+
     def paintEvent(self, event: QPaintEvent) -> None:  # noqa: N802 - Qt override
         model = self.model()
         if isinstance(model, ArtworkTableModel):
@@ -75,6 +83,9 @@ class CatalogTable(QTableView):
                 bottom = self.rowAt(rect.bottom())
                 model.request_rows(top, bottom if bottom >= 0 else model.rowCount() - 1)
         super().paintEvent(event)
+        if not self._painted:
+            self._painted = True
+            self.first_painted.emit()
 
 
 class MainWindow(QMainWindow):
@@ -134,13 +145,17 @@ class MainWindow(QMainWindow):
         self.search_timer.timeout.connect(self.apply_filters)
 
         self.restore_state()
-        # The table's count and first rows are asked for from the event loop, so a window shown
-        # meanwhile is first laid out and painted (its many first calls into Python each need
-        # the GIL) before a worker turns rows into Python objects; they go to the read pool
-        # first and alone: the lists beside the table (sidebar, filter choices with the artist
-        # names, sync state) are read once the first rows are shown.
+        # The table's count and first rows are asked for once the window is first painted (or
+        # after FIRST_QUERY_MS if it is not shown), so that first paint (its many first calls
+        # into Python each need the GIL) is not shared with a worker turning rows into Python
+        # objects; they go to the read pool first and alone: the lists beside the table
+        # (sidebar, filter choices with the artist names, sync state) are read once the first
+        # rows are shown.
         self._side_lists_loaded = False
-        QTimer.singleShot(0, self, self._first_query)
+        self.table.first_painted.connect(
+            lambda: QTimer.singleShot(0, self, self._first_query)  # after the rest of that paint
+        )
+        QTimer.singleShot(FIRST_QUERY_MS, self, self._first_query)
         self.update_server_status()
 
     # ------------------------------------------------------------------ layout

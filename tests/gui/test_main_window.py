@@ -355,9 +355,9 @@ def test_images_are_added_and_a_broken_file_is_refused(
 
 
 def test_the_side_lists_are_read_after_the_first_rows(qtbot, services, catalog_works, tmp_path):  # noqa: ANN001
-    """The table's count and first rows go to the read pool first, from the event loop once
-    the window is built; the sidebar, the filter choices (with the artist names) and the sync
-    state once those rows are shown."""
+    """The table's count and first rows go to the read pool first, once the window has been
+    painted; the sidebar, the filter choices (with the artist names) and the sync state once
+    those rows are shown."""
     from artdesk.gui.tasks import TaskRunner
 
     class LoggingRunner(TaskRunner):
@@ -374,8 +374,9 @@ def test_the_side_lists_are_read_after_the_first_rows(qtbot, services, catalog_w
     runner = LoggingRunner()
     try:
         window = MainWindow(services, runner, settings_store(tmp_path / "prefs"))
-        assert runner.reads == []  # the first query starts from the event loop, after the show
+        assert runner.reads == []
         runner.window = window
+        window.table.first_painted.connect(lambda: runner.reads.append(("(painted)", False)))
         qtbot.addWidget(window)
         window.show()
         qtbot.waitUntil(lambda: window.sidebar.groups["artist"].childCount() == 4, timeout=WAIT)
@@ -384,7 +385,7 @@ def test_the_side_lists_are_read_after_the_first_rows(qtbot, services, catalog_w
             lambda: window.editor.artist_completer.model().rowCount() == 4, timeout=WAIT
         )
         keys = [key for key, _ in runner.reads]
-        assert keys[:2] == ["artwork-count", None]  # the count, then the first block
+        assert keys[:3] == ["(painted)", "artwork-count", None]  # the count, then the first block
         side = {"sidebar", "filter-choices", "sync-status"}  # (the artist names with the filters)
         assert side <= set(keys)
         assert "editor-artist-names" not in keys  # read once, for the filter bar and the editor
