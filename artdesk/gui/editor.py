@@ -33,9 +33,11 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from artdesk.core.dates import parse_creation_year
 from artdesk.core.errors import ArtdeskError, StaleVersionError
 from artdesk.core.fingerprint import artist_display, fingerprint_parts
 from artdesk.core.models import ARTWORK_EDIT_FIELDS, ISO_4217, Artwork, Availability
+from artdesk.core.text import parse_dimensions_cm
 from artdesk.core.validation import field_problems
 from artdesk.gui.commands import (
     SOURCE,
@@ -634,23 +636,7 @@ class ArtworkEditor(QWidget):
             self.duplicates.clear()
             return
         digest, _ = self._draft_fingerprint()
-        partner_id = self.partner_box.currentData()
-        try:
-            year = (
-                int(str(values["creation_year"]).strip())
-                if str(values["creation_year"]).strip()
-                else None
-            )
-        except ValueError:
-            year = None
-        record = WorkRecord(
-            id=0,
-            artists=tuple(self.artist_names()),
-            title=title,
-            medium=str(values["medium"]),
-            year=year,
-            partner_id=partner_id,
-        )
+        record = self._draft_record(values, title)
         catalog, similar = self.catalog, self.similar
 
         def find() -> list[tuple[Artwork, str]]:
@@ -666,6 +652,35 @@ class ArtworkEditor(QWidget):
             return [(w, found[w.id]) for w in works]
 
         self.runner.read(find, key="editor-duplicates", on_done=self._duplicates_found)
+
+    def _draft_record(self, values: dict[str, Any], title: str) -> WorkRecord:
+        """The new work as typed so far, as the duplicate finder compares it: the year typed or
+        read from the date, the size typed in cm or read from the dimensions text."""
+
+        def number(name: str) -> float | None:
+            try:
+                value = float(str(values[name]).strip().replace(",", "."))
+            except ValueError:
+                return None
+            return value if value > 0 else None
+
+        year = number("creation_year")
+        year = int(year) if year is not None else parse_creation_year(str(values["date_text"]))
+        size = tuple(number(name) for name in ("height_cm", "width_cm", "depth_cm"))
+        if not any(size):
+            size = parse_dimensions_cm(str(values["dimensions"]))[:3]
+        return WorkRecord(
+            id=0,
+            artists=tuple(self.artist_names()),
+            title=title,
+            medium=str(values["medium"]),
+            category=str(values["category"]),
+            year=year,
+            height_cm=size[0],
+            width_cm=size[1],
+            depth_cm=size[2],
+            partner_id=self.partner_box.currentData(),
+        )
 
     def _duplicates_found(self, items: list[tuple[Artwork, str]]) -> None:
         if self.is_new:

@@ -14,6 +14,7 @@ from artdesk.gui.table_model import COLUMN_INDEX
 from artdesk.services.similar_worker import SimilarWorkerProxy
 
 WAIT = 15000
+PAGE = "Page from the Harbour Sketchbook"
 
 
 @pytest.fixture
@@ -67,3 +68,31 @@ def test_duplicates_while_typing_and_similar_works_from_the_worker(
     expected = [n.id for n in services.similar.similar(catalog_works[0].id, 8)]
     shown = [panel.list.item(i).data(Qt.ItemDataRole.UserRole) for i in range(panel.list.count())]
     assert shown == [i for i in expected if i != catalog_works[0].id][: len(shown)]
+
+
+def test_the_size_typed_ranks_the_likely_duplicates(qtbot, window, services, partner):  # noqa: ANN001
+    # two pages of one sketchbook: the same artist, title and year, told apart by their size
+    # (the catalog reads each page's size in cm from its dimensions text, the editor the draft's)
+    pages = [
+        services.catalog.create_artwork(
+            {"title": PAGE, "creation_year": 1901, "dimensions": dims, "category": "drawing"},
+            partner_id=partner.id,
+            source="test",
+            artists=["Anna Berg"],
+        )
+        for dims in ("20.3 x 15.1 cm", "40.5 x 30.2 cm")
+    ]
+    services.similar.ensure_index(background=False)
+    editor = window.editor
+    for typed, first in (("40.5 × 30.2 cm", pages[1]), ("20.3 × 15.1 cm", pages[0])):
+        window.new_work()
+        qtbot.keyClicks(editor.artists_edit, "Berg, Anna")
+        qtbot.keyClicks(editor.fields["title"], "Page from the Harbour Skecthbook")
+        qtbot.keyClicks(editor.fields["date_text"], "c. 1901")
+        qtbot.keyClicks(editor.fields["dimensions"], typed)
+        qtbot.waitUntil(
+            lambda first=first: editor.duplicates.candidates[:1] == [first.id], timeout=WAIT
+        )
+        # the other page, another size, is not offered
+        assert not {p.id for p in pages if p is not first} & set(editor.duplicates.candidates)
+        editor.set_empty()

@@ -25,6 +25,20 @@ def test_create_sets_fingerprint_artists_and_changelog(services, partner):
     assert entry.field_changes["artists"] == {"old": None, "new": ["Maria Schmidt"]}
 
 
+def test_the_size_in_cm_follows_the_dimensions_text(services, partner):
+    a = make(services, partner, dimensions='19 1/8 x 66 1/2" (48.6 x 168.9 cm)')
+    assert (a.height_cm, a.width_cm, a.depth_cm, a.diameter_cm) == (48.6, 168.9, None, None)
+    # a new text gives a new size; a size given with the text is kept as given
+    a = services.catalog.update_artwork(a.id, {"dimensions": "650 x 810 x 19 mm"}, source="t",
+                                        expected_version=a.version)  # fmt: skip
+    assert (a.height_cm, a.width_cm, a.depth_cm) == (65.0, 81.0, 1.9)
+    b = make(services, partner, "Other", dimensions="120 x 90 cm", height_cm=121.5)
+    assert (b.height_cm, b.width_cm) == (121.5, None)
+    # a text with no size in cm or mm (inches only) gives none rather than a guess
+    c = make(services, partner, "Third", dimensions='30 x 40"')
+    assert (c.height_cm, c.width_cm) == (None, None)
+
+
 def test_multiple_artists_keep_their_order(services, partner):
     a = services.catalog.create_artwork(
         {"title": "Duo"}, partner_id=partner.id, source="t", artists=["Zoë Beck", "Adam Ant"]
