@@ -77,7 +77,7 @@ class CatalogTable(QTableView):
     def paintEvent(self, event: QPaintEvent) -> None:  # noqa: N802 - Qt override
         model = self.model()
         if isinstance(model, ArtworkTableModel):
-            rect = self.viewport().rect()  # all the rows on screen, whatever part is repainted
+            rect = event.rect()
             top = self.rowAt(rect.top())
             if top >= 0:
                 bottom = self.rowAt(rect.bottom())

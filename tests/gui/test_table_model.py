@@ -235,21 +235,3 @@ def test_rows_removed_at_the_end_take_their_items_with_them(qtbot, services, cat
         model.refresh()
     assert model.rowCount() == 2
     assert before - _item_wrappers() == 3 * model.columnCount()  # rows 2-4: row 4 in block 1
-
-
-def test_the_blocks_on_screen_keep_their_items(services, catalog_works, inline_runner):  # noqa: ANN001
-    from artdesk.gui.table_model import PLACED_BLOCKS
-
-    title = COLUMN_INDEX["title"]
-    model = ArtworkTableModel(services.catalog, inline_runner, block_size=1)
-    model.set_query(ArtworkQuery())
-
-    def with_items() -> list[int]:
-        return [r for r in range(model.rowCount()) if model.data(model.index(r, title))]
-
-    model.request_rows(0, 3)  # four one-row blocks on screen: all keep their items
-    assert with_items() == [0, 1, 2, 3]
-    model.request_rows(3, 4)  # scrolled: the two on screen keep theirs, the others go
-    assert with_items() == [3, 4] and PLACED_BLOCKS == 2
-    model.request_rows(0, 0)
-    assert with_items() == [0, 4]  # row 3's block went first: it was painted before row 4's
