@@ -151,213 +151,213 @@
 <context>
     <name>ArtworkEditor</name>
     <message>
-        <location filename="../../artdesk/gui/editor.py" line="188"/>
-        <location filename="../../artdesk/gui/editor.py" line="801"/>
+        <location filename="../../artdesk/gui/editor.py" line="192"/>
+        <location filename="../../artdesk/gui/editor.py" line="818"/>
         <source>Reload</source>
         <translation>Neu laden</translation>
     </message>
     <message>
-        <location filename="../../artdesk/gui/editor.py" line="207"/>
+        <location filename="../../artdesk/gui/editor.py" line="217"/>
         <source>Partner</source>
         <translation>Partner</translation>
     </message>
     <message>
-        <location filename="../../artdesk/gui/editor.py" line="210"/>
+        <location filename="../../artdesk/gui/editor.py" line="220"/>
         <source>Inventory no.</source>
         <translation>Inventarnr.</translation>
     </message>
     <message>
-        <location filename="../../artdesk/gui/editor.py" line="211"/>
+        <location filename="../../artdesk/gui/editor.py" line="221"/>
         <source>Title</source>
         <translation>Titel</translation>
     </message>
     <message>
-        <location filename="../../artdesk/gui/editor.py" line="212"/>
+        <location filename="../../artdesk/gui/editor.py" line="222"/>
         <source>Date</source>
         <translation>Datierung</translation>
     </message>
     <message>
-        <location filename="../../artdesk/gui/editor.py" line="213"/>
+        <location filename="../../artdesk/gui/editor.py" line="223"/>
         <source>Year</source>
         <translation>Jahr</translation>
     </message>
     <message>
-        <location filename="../../artdesk/gui/editor.py" line="214"/>
+        <location filename="../../artdesk/gui/editor.py" line="224"/>
         <source>Medium</source>
         <translation>Technik</translation>
     </message>
     <message>
-        <location filename="../../artdesk/gui/editor.py" line="215"/>
+        <location filename="../../artdesk/gui/editor.py" line="225"/>
         <source>Category</source>
         <translation>Gattung</translation>
     </message>
     <message>
-        <location filename="../../artdesk/gui/editor.py" line="216"/>
+        <location filename="../../artdesk/gui/editor.py" line="226"/>
         <source>Dimensions</source>
         <translation>Maße</translation>
     </message>
     <message>
-        <location filename="../../artdesk/gui/editor.py" line="217"/>
+        <location filename="../../artdesk/gui/editor.py" line="227"/>
         <source>Height (cm)</source>
         <translation>Höhe (cm)</translation>
     </message>
     <message>
-        <location filename="../../artdesk/gui/editor.py" line="218"/>
+        <location filename="../../artdesk/gui/editor.py" line="228"/>
         <source>Width (cm)</source>
         <translation>Breite (cm)</translation>
     </message>
     <message>
-        <location filename="../../artdesk/gui/editor.py" line="219"/>
+        <location filename="../../artdesk/gui/editor.py" line="229"/>
         <source>Depth (cm)</source>
         <translation>Tiefe (cm)</translation>
     </message>
     <message>
-        <location filename="../../artdesk/gui/editor.py" line="220"/>
+        <location filename="../../artdesk/gui/editor.py" line="230"/>
         <source>Diameter (cm)</source>
         <translation>Durchmesser (cm)</translation>
     </message>
     <message>
-        <location filename="../../artdesk/gui/editor.py" line="221"/>
+        <location filename="../../artdesk/gui/editor.py" line="231"/>
         <source>Price</source>
         <translation>Preis</translation>
     </message>
     <message>
-        <location filename="../../artdesk/gui/editor.py" line="222"/>
+        <location filename="../../artdesk/gui/editor.py" line="232"/>
         <source>Currency</source>
         <translation>Währung</translation>
     </message>
     <message>
-        <location filename="../../artdesk/gui/editor.py" line="223"/>
+        <location filename="../../artdesk/gui/editor.py" line="233"/>
         <source>Availability</source>
         <translation>Verfügbarkeit</translation>
     </message>
     <message>
-        <location filename="../../artdesk/gui/editor.py" line="224"/>
+        <location filename="../../artdesk/gui/editor.py" line="234"/>
         <source>Description</source>
         <translation>Beschreibung</translation>
     </message>
     <message>
-        <location filename="../../artdesk/gui/editor.py" line="225"/>
+        <location filename="../../artdesk/gui/editor.py" line="235"/>
         <source>Image URL</source>
         <translation>Bild-URL</translation>
     </message>
     <message>
-        <location filename="../../artdesk/gui/editor.py" line="226"/>
+        <location filename="../../artdesk/gui/editor.py" line="236"/>
         <source>External URL</source>
         <translation>Externe URL</translation>
     </message>
     <message>
-        <location filename="../../artdesk/gui/editor.py" line="227"/>
+        <location filename="../../artdesk/gui/editor.py" line="237"/>
         <source>Series</source>
         <translation>Serie</translation>
     </message>
     <message>
-        <location filename="../../artdesk/gui/editor.py" line="228"/>
+        <location filename="../../artdesk/gui/editor.py" line="238"/>
         <source>Signature</source>
         <translation>Signatur</translation>
     </message>
     <message>
-        <location filename="../../artdesk/gui/editor.py" line="229"/>
+        <location filename="../../artdesk/gui/editor.py" line="239"/>
         <source>Provenance</source>
         <translation>Provenienz</translation>
     </message>
     <message>
-        <location filename="../../artdesk/gui/editor.py" line="230"/>
+        <location filename="../../artdesk/gui/editor.py" line="240"/>
         <source>Literature</source>
         <translation>Literatur</translation>
     </message>
     <message>
-        <location filename="../../artdesk/gui/editor.py" line="231"/>
+        <location filename="../../artdesk/gui/editor.py" line="241"/>
         <source>Exhibitions</source>
         <translation>Ausstellungen</translation>
     </message>
     <message>
-        <location filename="../../artdesk/gui/editor.py" line="232"/>
+        <location filename="../../artdesk/gui/editor.py" line="242"/>
         <source>Credit line</source>
         <translation>Creditline</translation>
     </message>
     <message>
-        <location filename="../../artdesk/gui/editor.py" line="233"/>
+        <location filename="../../artdesk/gui/editor.py" line="243"/>
         <source>Condition</source>
         <translation>Zustand</translation>
     </message>
     <message>
-        <location filename="../../artdesk/gui/editor.py" line="234"/>
+        <location filename="../../artdesk/gui/editor.py" line="244"/>
         <source>Confidential notes</source>
         <translation>Vertrauliche Notizen</translation>
     </message>
     <message>
-        <location filename="../../artdesk/gui/editor.py" line="235"/>
+        <location filename="../../artdesk/gui/editor.py" line="245"/>
         <source>Published</source>
         <translation>Veröffentlicht</translation>
     </message>
     <message>
-        <location filename="../../artdesk/gui/editor.py" line="257"/>
+        <location filename="../../artdesk/gui/editor.py" line="267"/>
         <source>Names separated by “;”</source>
         <translation>Namen, getrennt durch „;“</translation>
     </message>
     <message>
-        <location filename="../../artdesk/gui/editor.py" line="274"/>
+        <location filename="../../artdesk/gui/editor.py" line="284"/>
         <source>Artists</source>
         <translation>Künstler</translation>
     </message>
     <message>
-        <location filename="../../artdesk/gui/editor.py" line="297"/>
+        <location filename="../../artdesk/gui/editor.py" line="206"/>
         <source>Details</source>
         <translation>Angaben</translation>
     </message>
     <message>
-        <location filename="../../artdesk/gui/editor.py" line="301"/>
+        <location filename="../../artdesk/gui/editor.py" line="305"/>
         <source>Editions</source>
         <translation>Auflagen</translation>
     </message>
     <message>
-        <location filename="../../artdesk/gui/editor.py" line="304"/>
+        <location filename="../../artdesk/gui/editor.py" line="308"/>
         <source>Genes</source>
         <translation>Merkmale</translation>
     </message>
     <message>
-        <location filename="../../artdesk/gui/editor.py" line="307"/>
+        <location filename="../../artdesk/gui/editor.py" line="311"/>
         <source>Images</source>
         <translation>Bilder</translation>
     </message>
     <message>
-        <location filename="../../artdesk/gui/editor.py" line="310"/>
+        <location filename="../../artdesk/gui/editor.py" line="314"/>
         <source>Similar</source>
         <translation>Ähnliche Werke</translation>
     </message>
     <message>
-        <location filename="../../artdesk/gui/editor.py" line="316"/>
+        <location filename="../../artdesk/gui/editor.py" line="320"/>
         <source>Revert</source>
         <translation>Verwerfen</translation>
     </message>
     <message>
-        <location filename="../../artdesk/gui/editor.py" line="318"/>
+        <location filename="../../artdesk/gui/editor.py" line="322"/>
         <source>Save</source>
         <translation>Speichern</translation>
     </message>
     <message>
-        <location filename="../../artdesk/gui/editor.py" line="349"/>
+        <location filename="../../artdesk/gui/editor.py" line="353"/>
         <source>visible through the public API</source>
         <translation>über die öffentliche API sichtbar</translation>
     </message>
     <message>
-        <location filename="../../artdesk/gui/editor.py" line="417"/>
+        <location filename="../../artdesk/gui/editor.py" line="421"/>
         <source>Choose the partner this work belongs to</source>
         <translation>Wählen Sie den Partner, zu dem dieses Werk gehört</translation>
     </message>
     <message>
-        <location filename="../../artdesk/gui/editor.py" line="455"/>
+        <location filename="../../artdesk/gui/editor.py" line="459"/>
         <source>No work selected</source>
         <translation>Kein Werk ausgewählt</translation>
     </message>
     <message>
-        <location filename="../../artdesk/gui/editor.py" line="471"/>
+        <location filename="../../artdesk/gui/editor.py" line="475"/>
         <source>New work</source>
         <translation>Neues Werk</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../artdesk/gui/editor.py" line="584"/>
+        <location filename="../../artdesk/gui/editor.py" line="588"/>
         <source>%n problem(s) to fix</source>
         <translation>
             <numerusform>%n Angabe zu korrigieren</numerusform>
@@ -365,77 +365,77 @@
         </translation>
     </message>
     <message>
-        <location filename="../../artdesk/gui/editor.py" line="586"/>
+        <location filename="../../artdesk/gui/editor.py" line="590"/>
         <source>Unsaved changes</source>
         <translation>Ungespeicherte Änderungen</translation>
     </message>
     <message>
-        <location filename="../../artdesk/gui/editor.py" line="611"/>
+        <location filename="../../artdesk/gui/editor.py" line="615"/>
         <source>Fingerprint: {digest} ({source})</source>
         <translation>Fingerabdruck: {digest} ({source})</translation>
     </message>
     <message>
-        <location filename="../../artdesk/gui/editor.py" line="617"/>
+        <location filename="../../artdesk/gui/editor.py" line="621"/>
         <source>This work was synced on {when}. Changing its artist, title or year changes its fingerprint: the remote catalog may then see it as a new work.</source>
         <translation>Dieses Werk wurde am {when} synchronisiert. Wenn Sie Künstler/in, Titel oder Jahr ändern, ändert sich sein Fingerabdruck: Der entfernte Katalog sieht es dann womöglich als neues Werk.</translation>
     </message>
     <message>
-        <location filename="../../artdesk/gui/editor.py" line="657"/>
+        <location filename="../../artdesk/gui/editor.py" line="645"/>
         <source>same artist, title and year</source>
         <translation>Künstler/in, Titel und Jahr stimmen überein</translation>
     </message>
     <message>
-        <location filename="../../artdesk/gui/editor.py" line="696"/>
+        <location filename="../../artdesk/gui/editor.py" line="713"/>
         <source>“{typed}” is new. Did you mean &lt;a href=&quot;{i}&quot;&gt;{match}&lt;/a&gt;?</source>
         <translation>„{typed}“ ist neu. Meinten Sie &lt;a href=&quot;{i}&quot;&gt;{match}&lt;/a&gt;?</translation>
     </message>
     <message>
-        <location filename="../../artdesk/gui/editor.py" line="721"/>
+        <location filename="../../artdesk/gui/editor.py" line="738"/>
         <source>Fix the marked fields first</source>
         <translation>Korrigieren Sie zuerst die markierten Felder</translation>
     </message>
     <message>
-        <location filename="../../artdesk/gui/editor.py" line="762"/>
+        <location filename="../../artdesk/gui/editor.py" line="779"/>
         <source>Created “{title}”</source>
         <translation>„{title}“ angelegt</translation>
     </message>
     <message>
-        <location filename="../../artdesk/gui/editor.py" line="771"/>
+        <location filename="../../artdesk/gui/editor.py" line="788"/>
         <source>Saved “{title}”</source>
         <translation>„{title}“ gespeichert</translation>
     </message>
     <message>
-        <location filename="../../artdesk/gui/editor.py" line="790"/>
+        <location filename="../../artdesk/gui/editor.py" line="807"/>
         <source>Changed elsewhere</source>
         <translation>An anderer Stelle geändert</translation>
     </message>
     <message>
-        <location filename="../../artdesk/gui/editor.py" line="793"/>
+        <location filename="../../artdesk/gui/editor.py" line="810"/>
         <source>This work was changed elsewhere (by the API, an import or another window) since you opened it.</source>
         <translation>Dieses Werk wurde seit dem Öffnen an anderer Stelle geändert (über die API, einen Import oder in einem anderen Fenster).</translation>
     </message>
     <message>
-        <location filename="../../artdesk/gui/editor.py" line="798"/>
+        <location filename="../../artdesk/gui/editor.py" line="815"/>
         <source>Reload it to see the other change (your unsaved edits are dropped), or keep editing and decide later.</source>
         <translation>Laden Sie es neu, um die andere Änderung zu sehen (Ihre ungespeicherten Änderungen gehen dabei verloren), oder bearbeiten Sie es weiter und entscheiden Sie später.</translation>
     </message>
     <message>
-        <location filename="../../artdesk/gui/editor.py" line="803"/>
+        <location filename="../../artdesk/gui/editor.py" line="820"/>
         <source>Save mine over theirs</source>
         <translation>Meine Fassung trotzdem speichern</translation>
     </message>
     <message>
-        <location filename="../../artdesk/gui/editor.py" line="805"/>
+        <location filename="../../artdesk/gui/editor.py" line="822"/>
         <source>Keep editing</source>
         <translation>Weiter bearbeiten</translation>
     </message>
     <message>
-        <location filename="../../artdesk/gui/editor.py" line="825"/>
+        <location filename="../../artdesk/gui/editor.py" line="842"/>
         <source>This work was changed elsewhere since you opened it. Saving will ask whether to reload or to save your edits over that change.</source>
         <translation>Dieses Werk wurde seit dem Öffnen an anderer Stelle geändert. Beim Speichern werden Sie gefragt, ob Sie es neu laden oder Ihre Änderungen darüber speichern möchten.</translation>
     </message>
     <message>
-        <location filename="../../artdesk/gui/editor.py" line="840"/>
+        <location filename="../../artdesk/gui/editor.py" line="857"/>
         <source>This work was deleted elsewhere.</source>
         <translation>Dieses Werk wurde an anderer Stelle gelöscht.</translation>
     </message>
@@ -498,7 +498,7 @@
         <translation>Geändert</translation>
     </message>
     <message>
-        <location filename="../../artdesk/gui/table_model.py" line="628"/>
+        <location filename="../../artdesk/gui/table_model.py" line="661"/>
         <source>Image</source>
         <translation>Bild</translation>
     </message>
@@ -1222,197 +1222,197 @@
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../artdesk/gui/main_window.py" line="106"/>
+        <location filename="../../artdesk/gui/main_window.py" line="117"/>
         <source>artdesk — {catalog}[*]</source>
         <translation>artdesk – {catalog}[*]</translation>
     </message>
     <message>
-        <location filename="../../artdesk/gui/main_window.py" line="106"/>
+        <location filename="../../artdesk/gui/main_window.py" line="117"/>
         <source>catalog</source>
         <translation>Katalog</translation>
     </message>
     <message>
-        <location filename="../../artdesk/gui/main_window.py" line="154"/>
+        <location filename="../../artdesk/gui/main_window.py" line="177"/>
         <source>Search title, artist, medium, inventory… (Ctrl+F)</source>
         <translation>Titel, Künstler, Technik, Inventarnummer suchen… (Strg+F)</translation>
     </message>
     <message>
-        <location filename="../../artdesk/gui/main_window.py" line="160"/>
+        <location filename="../../artdesk/gui/main_window.py" line="183"/>
         <source>All partners</source>
         <translation>Alle Partner</translation>
     </message>
     <message>
-        <location filename="../../artdesk/gui/main_window.py" line="163"/>
+        <location filename="../../artdesk/gui/main_window.py" line="186"/>
         <source>Artist</source>
         <translation>Künstler/in</translation>
     </message>
     <message>
-        <location filename="../../artdesk/gui/main_window.py" line="173"/>
+        <location filename="../../artdesk/gui/main_window.py" line="196"/>
         <source>Any availability</source>
         <translation>Jede Verfügbarkeit</translation>
     </message>
     <message>
-        <location filename="../../artdesk/gui/main_window.py" line="178"/>
+        <location filename="../../artdesk/gui/main_window.py" line="201"/>
         <source>Any show</source>
         <translation>Jede Ausstellung</translation>
     </message>
     <message>
-        <location filename="../../artdesk/gui/main_window.py" line="181"/>
+        <location filename="../../artdesk/gui/main_window.py" line="204"/>
         <source>Any collection</source>
         <translation>Jede Sammlung</translation>
     </message>
     <message>
-        <location filename="../../artdesk/gui/main_window.py" line="182"/>
+        <location filename="../../artdesk/gui/main_window.py" line="205"/>
         <source>Possible duplicates</source>
         <translation>Mögliche Duplikate</translation>
     </message>
     <message>
-        <location filename="../../artdesk/gui/main_window.py" line="257"/>
+        <location filename="../../artdesk/gui/main_window.py" line="281"/>
         <source>&amp;File</source>
         <translation>&amp;Datei</translation>
     </message>
     <message>
-        <location filename="../../artdesk/gui/main_window.py" line="259"/>
+        <location filename="../../artdesk/gui/main_window.py" line="283"/>
         <source>&amp;New work</source>
         <translation>&amp;Neues Werk</translation>
     </message>
     <message>
-        <location filename="../../artdesk/gui/main_window.py" line="261"/>
+        <location filename="../../artdesk/gui/main_window.py" line="285"/>
         <source>&amp;Import…</source>
         <translation>&amp;Importieren…</translation>
     </message>
     <message>
-        <location filename="../../artdesk/gui/main_window.py" line="262"/>
+        <location filename="../../artdesk/gui/main_window.py" line="286"/>
         <source>&amp;Export…</source>
         <translation>&amp;Exportieren…</translation>
     </message>
     <message>
-        <location filename="../../artdesk/gui/main_window.py" line="264"/>
+        <location filename="../../artdesk/gui/main_window.py" line="288"/>
         <source>&amp;Preferences…</source>
         <translation>Ein&amp;stellungen…</translation>
     </message>
     <message>
-        <location filename="../../artdesk/gui/main_window.py" line="270"/>
+        <location filename="../../artdesk/gui/main_window.py" line="294"/>
         <source>&amp;Quit</source>
         <translation>&amp;Beenden</translation>
     </message>
     <message>
-        <location filename="../../artdesk/gui/main_window.py" line="284"/>
+        <location filename="../../artdesk/gui/main_window.py" line="308"/>
         <source>&amp;Edit</source>
         <translation>&amp;Bearbeiten</translation>
     </message>
     <message>
-        <location filename="../../artdesk/gui/main_window.py" line="285"/>
+        <location filename="../../artdesk/gui/main_window.py" line="309"/>
         <source>&amp;Undo</source>
         <translation>&amp;Rückgängig</translation>
     </message>
     <message>
-        <location filename="../../artdesk/gui/main_window.py" line="287"/>
+        <location filename="../../artdesk/gui/main_window.py" line="311"/>
         <source>&amp;Redo</source>
         <translation>&amp;Wiederholen</translation>
     </message>
     <message>
-        <location filename="../../artdesk/gui/main_window.py" line="290"/>
+        <location filename="../../artdesk/gui/main_window.py" line="314"/>
         <source>&amp;Save work</source>
         <translation>Werk &amp;speichern</translation>
     </message>
     <message>
-        <location filename="../../artdesk/gui/main_window.py" line="293"/>
+        <location filename="../../artdesk/gui/main_window.py" line="317"/>
         <source>Re&amp;vert work</source>
         <translation>Änderungen &amp;verwerfen</translation>
     </message>
     <message>
-        <location filename="../../artdesk/gui/main_window.py" line="296"/>
+        <location filename="../../artdesk/gui/main_window.py" line="320"/>
         <source>&amp;Delete work</source>
         <translation>Werk &amp;löschen</translation>
     </message>
     <message>
-        <location filename="../../artdesk/gui/main_window.py" line="299"/>
+        <location filename="../../artdesk/gui/main_window.py" line="323"/>
         <source>&amp;Find</source>
         <translation>Su&amp;chen</translation>
     </message>
     <message>
-        <location filename="../../artdesk/gui/main_window.py" line="313"/>
+        <location filename="../../artdesk/gui/main_window.py" line="337"/>
         <source>&amp;View</source>
         <translation>&amp;Ansicht</translation>
     </message>
     <message>
-        <location filename="../../artdesk/gui/main_window.py" line="315"/>
+        <location filename="../../artdesk/gui/main_window.py" line="339"/>
         <source>&amp;Refresh</source>
         <translation>&amp;Aktualisieren</translation>
     </message>
     <message>
-        <location filename="../../artdesk/gui/main_window.py" line="318"/>
+        <location filename="../../artdesk/gui/main_window.py" line="342"/>
         <source>Show possible &amp;duplicates</source>
         <translation>Mögliche &amp;Duplikate anzeigen</translation>
     </message>
     <message>
-        <location filename="../../artdesk/gui/main_window.py" line="324"/>
+        <location filename="../../artdesk/gui/main_window.py" line="348"/>
         <source>&amp;Clear filters</source>
         <translation>&amp;Filter zurücksetzen</translation>
     </message>
     <message>
-        <location filename="../../artdesk/gui/main_window.py" line="327"/>
+        <location filename="../../artdesk/gui/main_window.py" line="351"/>
         <source>&amp;Next work</source>
         <translation>&amp;Nächstes Werk</translation>
     </message>
     <message>
-        <location filename="../../artdesk/gui/main_window.py" line="330"/>
+        <location filename="../../artdesk/gui/main_window.py" line="354"/>
         <source>&amp;Previous work</source>
         <translation>&amp;Vorheriges Werk</translation>
     </message>
     <message>
-        <location filename="../../artdesk/gui/main_window.py" line="342"/>
+        <location filename="../../artdesk/gui/main_window.py" line="366"/>
         <source>&amp;Catalog</source>
         <translation>&amp;Katalog</translation>
     </message>
     <message>
-        <location filename="../../artdesk/gui/main_window.py" line="345"/>
+        <location filename="../../artdesk/gui/main_window.py" line="369"/>
         <source>&amp;Partners…</source>
         <translation>&amp;Partner…</translation>
     </message>
     <message>
-        <location filename="../../artdesk/gui/main_window.py" line="350"/>
+        <location filename="../../artdesk/gui/main_window.py" line="374"/>
         <source>&amp;Artists…</source>
         <translation>&amp;Künstler…</translation>
     </message>
     <message>
-        <location filename="../../artdesk/gui/main_window.py" line="354"/>
+        <location filename="../../artdesk/gui/main_window.py" line="378"/>
         <source>&amp;Shows…</source>
         <translation>&amp;Ausstellungen…</translation>
     </message>
     <message>
-        <location filename="../../artdesk/gui/main_window.py" line="358"/>
+        <location filename="../../artdesk/gui/main_window.py" line="382"/>
         <source>&amp;Collections…</source>
         <translation>&amp;Sammlungen…</translation>
     </message>
     <message>
-        <location filename="../../artdesk/gui/main_window.py" line="363"/>
+        <location filename="../../artdesk/gui/main_window.py" line="387"/>
         <source>S&amp;ync with remote catalogs…</source>
         <translation>Mit entfernten Katalogen s&amp;ynchronisieren…</translation>
     </message>
     <message>
-        <location filename="../../artdesk/gui/main_window.py" line="366"/>
+        <location filename="../../artdesk/gui/main_window.py" line="390"/>
         <source>&amp;Tools</source>
         <translation>&amp;Werkzeuge</translation>
     </message>
     <message>
-        <location filename="../../artdesk/gui/main_window.py" line="369"/>
+        <location filename="../../artdesk/gui/main_window.py" line="393"/>
         <source>&amp;API server and keys…</source>
         <translation>&amp;API-Server und Schlüssel…</translation>
     </message>
     <message>
-        <location filename="../../artdesk/gui/main_window.py" line="372"/>
+        <location filename="../../artdesk/gui/main_window.py" line="396"/>
         <source>&amp;Help</source>
         <translation>&amp;Hilfe</translation>
     </message>
     <message>
-        <location filename="../../artdesk/gui/main_window.py" line="373"/>
+        <location filename="../../artdesk/gui/main_window.py" line="397"/>
         <source>&amp;About artdesk</source>
         <translation>&amp;Über artdesk</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../artdesk/gui/main_window.py" line="525"/>
+        <location filename="../../artdesk/gui/main_window.py" line="552"/>
         <source>{shown} of {total} works</source>
         <translation>
             <numerusform>{shown} von {total} Werk</numerusform>
@@ -1420,7 +1420,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../artdesk/gui/main_window.py" line="531"/>
+        <location filename="../../artdesk/gui/main_window.py" line="558"/>
         <source>{shown} works</source>
         <translation>
             <numerusform>{shown} Werk</numerusform>
@@ -1428,75 +1428,75 @@
         </translation>
     </message>
     <message>
-        <location filename="../../artdesk/gui/main_window.py" line="551"/>
-        <location filename="../../artdesk/gui/main_window.py" line="823"/>
+        <location filename="../../artdesk/gui/main_window.py" line="578"/>
+        <location filename="../../artdesk/gui/main_window.py" line="856"/>
         <source>Unsaved changes</source>
         <translation>Ungespeicherte Änderungen</translation>
     </message>
     <message>
-        <location filename="../../artdesk/gui/main_window.py" line="552"/>
+        <location filename="../../artdesk/gui/main_window.py" line="579"/>
         <source>The work you are editing has unsaved changes. Discard them?</source>
         <translation>Das Werk, das Sie bearbeiten, hat ungespeicherte Änderungen. Diese verwerfen?</translation>
     </message>
     <message>
-        <location filename="../../artdesk/gui/main_window.py" line="630"/>
+        <location filename="../../artdesk/gui/main_window.py" line="657"/>
         <source>Delete work</source>
         <translation>Werk löschen</translation>
     </message>
     <message>
-        <location filename="../../artdesk/gui/main_window.py" line="631"/>
+        <location filename="../../artdesk/gui/main_window.py" line="658"/>
         <source>Delete “{title}”? You can undo this with {undo}.</source>
         <translation>„{title}“ löschen? Sie können das mit {undo} rückgängig machen.</translation>
     </message>
     <message>
-        <location filename="../../artdesk/gui/main_window.py" line="654"/>
+        <location filename="../../artdesk/gui/main_window.py" line="681"/>
         <source>Deleted “{title}”</source>
         <translation>„{title}“ gelöscht</translation>
     </message>
     <message>
-        <location filename="../../artdesk/gui/main_window.py" line="734"/>
+        <location filename="../../artdesk/gui/main_window.py" line="767"/>
         <source>About artdesk</source>
         <translation>Über artdesk</translation>
     </message>
     <message>
-        <location filename="../../artdesk/gui/main_window.py" line="735"/>
+        <location filename="../../artdesk/gui/main_window.py" line="768"/>
         <source>artdesk {version}
 A catalog manager for gallery registrars.</source>
         <translation>artdesk {version}
 Katalogverwaltung für Registrarinnen und Registrare in Galerien.</translation>
     </message>
     <message>
-        <location filename="../../artdesk/gui/main_window.py" line="754"/>
+        <location filename="../../artdesk/gui/main_window.py" line="787"/>
         <source>API: not available</source>
         <translation>API: nicht verfügbar</translation>
     </message>
     <message>
-        <location filename="../../artdesk/gui/main_window.py" line="757"/>
+        <location filename="../../artdesk/gui/main_window.py" line="790"/>
         <source>API: {address}</source>
         <translation>API: {address}</translation>
     </message>
     <message>
-        <location filename="../../artdesk/gui/main_window.py" line="761"/>
+        <location filename="../../artdesk/gui/main_window.py" line="794"/>
         <source>API: stopped ({why})</source>
         <translation>API: beendet ({why})</translation>
     </message>
     <message>
-        <location filename="../../artdesk/gui/main_window.py" line="764"/>
+        <location filename="../../artdesk/gui/main_window.py" line="797"/>
         <source>API: stopped</source>
         <translation>API: beendet</translation>
     </message>
     <message>
-        <location filename="../../artdesk/gui/main_window.py" line="782"/>
+        <location filename="../../artdesk/gui/main_window.py" line="815"/>
         <source>Sync: never</source>
         <translation>Synchronisiert: nie</translation>
     </message>
     <message>
-        <location filename="../../artdesk/gui/main_window.py" line="785"/>
+        <location filename="../../artdesk/gui/main_window.py" line="818"/>
         <source>Last sync: {when}</source>
         <translation>Zuletzt synchronisiert: {when}</translation>
     </message>
     <message>
-        <location filename="../../artdesk/gui/main_window.py" line="824"/>
+        <location filename="../../artdesk/gui/main_window.py" line="857"/>
         <source>The work you are editing has unsaved changes. Quit without saving them?</source>
         <translation>Das Werk, das Sie bearbeiten, hat ungespeicherte Änderungen. Ohne Speichern beenden?</translation>
     </message>
@@ -1568,32 +1568,32 @@ Katalogverwaltung für Registrarinnen und Registrare in Galerien.</translation>
 <context>
     <name>Sidebar</name>
     <message>
-        <location filename="../../artdesk/gui/sidebar.py" line="42"/>
+        <location filename="../../artdesk/gui/sidebar.py" line="53"/>
         <source>All artworks</source>
         <translation>Alle Werke</translation>
     </message>
     <message>
-        <location filename="../../artdesk/gui/sidebar.py" line="43"/>
+        <location filename="../../artdesk/gui/sidebar.py" line="54"/>
         <source>Possible duplicates</source>
         <translation>Mögliche Duplikate</translation>
     </message>
     <message>
-        <location filename="../../artdesk/gui/sidebar.py" line="45"/>
+        <location filename="../../artdesk/gui/sidebar.py" line="56"/>
         <source>Partners</source>
         <translation>Partner</translation>
     </message>
     <message>
-        <location filename="../../artdesk/gui/sidebar.py" line="46"/>
+        <location filename="../../artdesk/gui/sidebar.py" line="57"/>
         <source>Artists</source>
         <translation>Künstler</translation>
     </message>
     <message>
-        <location filename="../../artdesk/gui/sidebar.py" line="47"/>
+        <location filename="../../artdesk/gui/sidebar.py" line="58"/>
         <source>Shows</source>
         <translation>Ausstellungen</translation>
     </message>
     <message>
-        <location filename="../../artdesk/gui/sidebar.py" line="48"/>
+        <location filename="../../artdesk/gui/sidebar.py" line="59"/>
         <source>Collections</source>
         <translation>Sammlungen</translation>
     </message>
