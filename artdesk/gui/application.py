@@ -50,18 +50,23 @@ def install_translations(app: QApplication, locale: QLocale) -> list[QTranslator
 
     artdesk's are ``resources/translations/artdesk_<language>.qm`` (compiled with
     ``pyside6-lrelease`` from the ``.ts`` beside it); QTranslator tries ``de_DE``, then ``de``.
+    ``artdesk_en`` holds only the English plural forms ("1 work", "5 works") of the counted
+    messages; it is installed first, so that any other language's translation comes before it.
     """
     installed = []
     qt = QTranslator(app)
     if qt.load(locale, "qtbase", "_", QLibraryInfo.path(QLibraryInfo.LibraryPath.TranslationsPath)):
         app.installTranslator(qt)
         installed.append(qt)
-    for root in resource_roots():
-        ours = QTranslator(app)
-        if ours.load(locale, "artdesk", "_", str(root / "translations")):
-            app.installTranslator(ours)
-            installed.append(ours)
-            break
+    english = QLocale(QLocale.Language.English, QLocale.Country.UnitedStates)
+    wanted = [english] if locale.language() == QLocale.Language.English else [english, locale]
+    for which in wanted:
+        for root in resource_roots():
+            ours = QTranslator(app)
+            if ours.load(which, "artdesk", "_", str(root / "translations")):
+                app.installTranslator(ours)  # searched before the ones installed earlier
+                installed.append(ours)
+                break
     return installed
 
 

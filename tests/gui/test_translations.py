@@ -138,27 +138,48 @@ def test_every_message_of_the_shipped_german_translation_is_translated():
 
 
 @pytest.mark.skipif(LUPDATE is None, reason="pyside6-lupdate (PySide6's tools) is not on PATH")
-def test_the_shipped_german_translation_has_every_string_of_the_gui(tmp_path):  # noqa: ANN001
-    shipped = resource_path("translations", "artdesk_de.ts")
-    fresh = tmp_path / "artdesk_de.ts"
+@pytest.mark.parametrize(("name", "options"), [("artdesk_de", []), ("artdesk_en", ["-pluralonly"])])
+def test_the_shipped_translations_have_every_string_of_the_gui(tmp_path, name, options):  # noqa: ANN001
+    shipped = resource_path("translations", f"{name}.ts")
+    fresh = tmp_path / f"{name}.ts"
     shutil.copyfile(shipped, fresh)
     gui = Path(artdesk.gui.__file__).parent
     sources = sorted(str(p) for p in gui.rglob("*.py"))
-    subprocess.run([LUPDATE, "-no-obsolete", *sources, "-ts", str(fresh)], check=True)
+    subprocess.run([LUPDATE, *options, "-no-obsolete", *sources, "-ts", str(fresh)], check=True)
     current = {(c, s) for c, s, m in messages(fresh)}
     assert current == {(c, s) for c, s, m in messages(shipped)}, (
-        "run the README's pyside6-lupdate command and translate the new strings"
+        "run the README's pyside6-lupdate commands and translate the new strings"
     )
 
 
-def test_no_translation_for_a_language_artdesk_has_none_for(qapp):  # noqa: ANN001
+def test_the_english_plural_forms_are_the_only_ones_for_a_language_without_a_translation(
+    qapp,  # noqa: ANN001
+):
     installed = install_translations(qapp, QLocale(QLocale.Language.Icelandic))
     try:
-        assert not any(Path(t.filePath()).name.startswith("artdesk") for t in installed)
+        ours = [Path(t.filePath()).name for t in installed if "artdesk" in t.filePath()]
+        assert ours == ["artdesk_en.qm"]
         assert QCoreApplication.translate("MainWindow", "&File") == "&File"
+        one = QCoreApplication.translate("MainWindow", "{shown} works", "", 1)
+        many = QCoreApplication.translate("MainWindow", "{shown} works", "", 5)
+        assert (one, many) == ("{shown} work", "{shown} works")
     finally:
         for translator in installed:
             qapp.removeTranslator(translator)
+
+
+def test_every_counted_message_has_its_english_singular():
+    english = {(c, s): m for c, s, m in messages(resource_path("translations", "artdesk_en.ts"))}
+    counted = {
+        (c, s) for c, s, m in messages(resource_path("translations", "artdesk_de.ts"))
+        if m.get("numerus") == "yes"
+    }  # fmt: skip
+    assert counted and set(english) == counted
+    for key, message in english.items():
+        one, many = translations(message)
+        assert message.find("translation").get("type") is None, key
+        assert PLACEHOLDER.findall(one) == PLACEHOLDER.findall(key[1]), key
+        assert "(s)" not in one + many and one != many or key[1].endswith("of {total} works")
 
 
 @pytest.mark.skipif(LRELEASE is None, reason="pyside6-lrelease (PySide6's tools) is not on PATH")
@@ -193,8 +214,9 @@ def test_a_translation_written_here_is_compiled_and_loaded(qtbot, qapp, tmp_path
 
 
 @pytest.mark.skipif(LRELEASE is None, reason="pyside6-lrelease (PySide6's tools) is not on PATH")
-def test_the_shipped_qm_is_compiled_from_the_shipped_ts(tmp_path):  # noqa: ANN001
-    ts = resource_path("translations", "artdesk_de.ts")
-    fresh = tmp_path / "artdesk_de.qm"
+@pytest.mark.parametrize("name", ["artdesk_de", "artdesk_en"])
+def test_the_shipped_qm_is_compiled_from_the_shipped_ts(tmp_path, name):  # noqa: ANN001
+    ts = resource_path("translations", f"{name}.ts")
+    fresh = tmp_path / f"{name}.qm"
     subprocess.run([LRELEASE, "-nounfinished", str(ts), "-qm", str(fresh)], check=True)
-    assert fresh.read_bytes() == resource_path("translations", "artdesk_de.qm").read_bytes()
+    assert fresh.read_bytes() == resource_path("translations", f"{name}.qm").read_bytes()
