@@ -105,10 +105,27 @@ def load_average() -> str:
     return "load average " + ", ".join(f"{x:.2f}" for x in os.getloadavg())
 
 
-def make_application(argv: list[str]) -> Any:
-    """A QApplication whose ``notify`` keeps the stack of Qt events being delivered, and the slow ones."""
+def make_application(argv: list[str], trace_events: bool = True) -> Any:
+    """A QApplication whose ``notify`` keeps the stack of Qt events being delivered, and the slow ones.
+
+    With ``trace_events`` off, ``notify`` is Qt's own: no event enters Python (the desktop app
+    has no ``notify`` of its own), so an event that runs no Python never waits for the GIL, but
+    the stalls are reported without the events in them and without the table's paints."""
     from PySide6.QtCore import QEvent
     from PySide6.QtWidgets import QApplication
+
+    if not trace_events:
+
+        class PlainApplication(QApplication):
+            def __init__(self, args: list[str]) -> None:
+                super().__init__(args)
+                self.delivering: list[tuple[str, Any]] = []
+                self.slow_events: deque[tuple[float, float, int, str]] = deque(maxlen=1)
+                self.table_viewport: Any = None
+                self.phase = "start"
+                self.paints: list[tuple[str, float, float]] = []
+
+        return PlainApplication(argv)
 
     class TimedApplication(QApplication):
         def __init__(self, args: list[str]) -> None:
@@ -459,6 +476,13 @@ def main() -> int:
         action="store_true",
         help="run the similarity engine in the GUI process (before: the desktop app runs it in a worker process)",
     )
+    parser.add_argument(
+        "--no-event-trace",
+        action="store_true",
+        help="no Python notify: Qt delivers events as in the desktop app (a traced event waits "
+        "for the GIL to enter Python, which the app's own events do not); stalls are then "
+        "reported without the events in them",
+    )
     args = parser.parse_args()
     if not args.catalog.exists():
         build_catalog(args.catalog, args.rows)
@@ -480,7 +504,7 @@ def main() -> int:
     if not os.environ.get("BENCH_DEFAULT_SWITCH"):
         configure_interpreter()  # as create_application does
     print(f"switch interval {sys.getswitchinterval() * 1000:.1f} ms")
-    app = make_application(sys.argv[:1])
+    app = make_application(sys.argv[:1], trace_events=not args.no_event_trace)
     if not args.no_theme:
         from artdesk.gui.theme import apply_theme
 
