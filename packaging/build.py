@@ -48,11 +48,18 @@ def build(dist: Path, work: Path, *, quiet: bool = False) -> Path:
             "install the build extra: pip install -e '.[build]'"
         )
     command = [
-        sys.executable, "-m", "PyInstaller", str(SPEC),
-        "--noconfirm", "--clean",
-        "--distpath", str(dist),
-        "--workpath", str(work),
-        "--log-level", "WARN" if quiet else "INFO",
+        sys.executable,
+        "-m",
+        "PyInstaller",
+        str(SPEC),
+        "--noconfirm",
+        "--clean",
+        "--distpath",
+        str(dist),
+        "--workpath",
+        str(work),
+        "--log-level",
+        "WARN" if quiet else "INFO",
     ]
     subprocess.run(command, cwd=ROOT, check=True)
     return dist / NAME
@@ -60,10 +67,18 @@ def build(dist: Path, work: Path, *, quiet: bool = False) -> Path:
 
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
-    parser.add_argument("--dist", type=Path, default=ROOT / "dist",
-                        help="where the bundle folder goes (default: dist/ in the repository)")
-    parser.add_argument("--work", type=Path, default=ROOT / "build" / "pyinstaller",
-                        help="PyInstaller's work folder (default: build/pyinstaller)")
+    parser.add_argument(
+        "--dist",
+        type=Path,
+        default=ROOT / "dist",
+        help="where the bundle folder goes (default: dist/ in the repository)",
+    )
+    parser.add_argument(
+        "--work",
+        type=Path,
+        default=ROOT / "build" / "pyinstaller",
+        help="PyInstaller's work folder (default: build/pyinstaller)",
+    )
     parser.add_argument("--quiet", action="store_true", help="only PyInstaller's warnings")
     args = parser.parse_args(argv)
 

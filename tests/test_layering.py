@@ -13,7 +13,9 @@ def test_import_contracts_hold():
     exe = shutil.which("lint-imports")
     if exe is None:
         pytest.fail("lint-imports is missing: install the test extra (pip install -e '.[test]')")
-    proc = subprocess.run([exe, "--no-cache"], cwd=REPO, capture_output=True, text=True, timeout=300)
+    proc = subprocess.run(
+        [exe, "--no-cache"], cwd=REPO, capture_output=True, text=True, timeout=300
+    )
     assert proc.returncode == 0, proc.stdout + proc.stderr
     assert "0 broken" in proc.stdout
 
@@ -27,7 +29,9 @@ def test_core_imports_only_the_standard_library():
         "{'sqlalchemy','PySide6','fastapi','numpy','sklearn','httpx','PIL','pydantic'}]\n"
         "print(','.join(bad))"
     )
-    proc = subprocess.run([sys.executable, "-c", code], cwd=REPO, capture_output=True, text=True, timeout=60)
+    proc = subprocess.run(
+        [sys.executable, "-c", code], cwd=REPO, capture_output=True, text=True, timeout=60
+    )
     assert proc.returncode == 0, proc.stderr
     assert proc.stdout.strip() == ""
 
@@ -36,5 +40,11 @@ def test_ruff_is_clean():
     exe = shutil.which("ruff")
     if exe is None:
         pytest.fail("ruff is missing: install the test extra (pip install -e '.[test]')")
-    proc = subprocess.run([exe, "check", "."], cwd=REPO, capture_output=True, text=True, timeout=120)
+    proc = subprocess.run(
+        [exe, "check", "."], cwd=REPO, capture_output=True, text=True, timeout=120
+    )
     assert proc.returncode == 0, proc.stdout[-4000:]
+    proc = subprocess.run(
+        [exe, "format", "--check", "."], cwd=REPO, capture_output=True, text=True, timeout=120
+    )
+    assert proc.returncode == 0, "run `ruff format .`:\n" + (proc.stdout + proc.stderr)[-4000:]

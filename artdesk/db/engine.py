@@ -58,12 +58,15 @@ class Database:
             try:
                 path.parent.mkdir(parents=True, exist_ok=True)
             except OSError as exc:
-                raise CatalogError(f"cannot create the catalog folder {path.parent}: {exc}") from exc
+                raise CatalogError(
+                    f"cannot create the catalog folder {path.parent}: {exc}"
+                ) from exc
         engine = create_engine(
             self.url,
             echo=echo,
             connect_args={"check_same_thread": False, "timeout": SQLITE_BUSY_TIMEOUT_MS / 1000},
         )
+
         @event.listens_for(engine, "connect")
         def _on_connect(dbapi_connection, _record) -> None:  # noqa: ANN001
             # Let SQLAlchemy's "begin" event emit BEGIN itself (pysqlite's own is deferred only).

@@ -230,7 +230,9 @@ class CollectionRow(TimestampMixin, Base):
 
 class CollectionItemRow(Base):
     __tablename__ = "collection_items"
-    __table_args__ = (Index("ix_collection_items_collection_position", "collection_id", "position"),)
+    __table_args__ = (
+        Index("ix_collection_items_collection_position", "collection_id", "position"),
+    )
     collection_id: Mapped[int] = mapped_column(
         ForeignKey("collections.id", ondelete="CASCADE"), primary_key=True
     )

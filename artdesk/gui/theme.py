@@ -49,7 +49,11 @@ def _dark_palette() -> QPalette:
     p.setColor(QPalette.ColorRole.HighlightedText, QColor("#ffffff"))
     p.setColor(QPalette.ColorRole.Link, QColor("#e0b15a"))
     p.setColor(QPalette.ColorRole.PlaceholderText, QColor("#8a909c"))
-    for role in (QPalette.ColorRole.Text, QPalette.ColorRole.WindowText, QPalette.ColorRole.ButtonText):
+    for role in (
+        QPalette.ColorRole.Text,
+        QPalette.ColorRole.WindowText,
+        QPalette.ColorRole.ButtonText,
+    ):
         p.setColor(QPalette.ColorGroup.Disabled, role, QColor("#6c717c"))
     return p
 

@@ -36,7 +36,9 @@ def load_thumbnail(path: Path, size: int) -> QImage | None:
             im.thumbnail((size, size))
             rgba = im.convert("RGBA")
             data = rgba.tobytes("raw", "RGBA")
-            image = QImage(data, rgba.width, rgba.height, rgba.width * 4, QImage.Format.Format_RGBA8888)
+            image = QImage(
+                data, rgba.width, rgba.height, rgba.width * 4, QImage.Format.Format_RGBA8888
+            )
             return image.copy()  # own the pixels: ``data`` goes away with this frame
     except (OSError, UnidentifiedImageError, Image.DecompressionBombError, ValueError) as exc:
         log.debug("no thumbnail for %s: %s", path, exc)

@@ -79,7 +79,11 @@ def _geometric(rng: random.Random, im: Image.Image, pal: Sequence[RGB]) -> None:
             d.polygon([(x0, y1), ((x0 + x1) / 2, y0), (x1, y1)], fill=c)
     for _ in range(rng.randint(0, 4)):
         y = rng.uniform(0, h)
-        d.line((0, y, w, y + rng.uniform(-h / 4, h / 4)), fill=rng.choice(pal), width=rng.randint(3, 14))
+        d.line(
+            (0, y, w, y + rng.uniform(-h / 4, h / 4)),
+            fill=rng.choice(pal),
+            width=rng.randint(3, 14),
+        )
 
 
 def _gestural(rng: random.Random, im: Image.Image, pal: Sequence[RGB]) -> None:
@@ -157,7 +161,12 @@ def _grid(rng: random.Random, im: Image.Image, pal: Sequence[RGB]) -> None:
         for j in range(rows):
             c = _jitter(rng, pal[(i + j) % len(pal)], 22)
             d.rectangle(
-                (i * cw + cw * pad, j * ch + ch * pad, (i + 1) * cw - cw * pad, (j + 1) * ch - ch * pad),
+                (
+                    i * cw + cw * pad,
+                    j * ch + ch * pad,
+                    (i + 1) * cw - cw * pad,
+                    (j + 1) * ch - ch * pad,
+                ),
                 fill=c,
             )
 
@@ -191,6 +200,8 @@ def render_composition(
     if style in _COVERING:  # painted over entirely: a flat ground saves drawing a gradient
         ground = Image.new("RGB", size, pal[0])
     else:
-        ground = gradient(size, _mix(pal[0], (255, 255, 255), 0.15), _mix(pal[0], (0, 0, 0), 0.15), angle)
+        ground = gradient(
+            size, _mix(pal[0], (255, 255, 255), 0.15), _mix(pal[0], (0, 0, 0), 0.15), angle
+        )
     _PAINTERS[style](rng, ground, pal)  # type: ignore[arg-type]
     return ground

@@ -20,7 +20,9 @@ class Changes:
     deleted_ids: frozenset[int] = frozenset()
 
     @classmethod
-    def artworks(cls, ids: set[int] | frozenset[int], source: str, deleted: bool = False) -> Changes:
+    def artworks(
+        cls, ids: set[int] | frozenset[int], source: str, deleted: bool = False
+    ) -> Changes:
         ids = frozenset(ids)
         return cls(
             kinds=frozenset({"artworks"}),

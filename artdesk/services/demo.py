@@ -112,10 +112,18 @@ def _render_and_store(files_dir: str, task: _PictureTask) -> tuple[int, str, int
     buf = io.BytesIO()
     im.save(buf, "JPEG", quality=JPEG_QUALITY, optimize=False)
     stored = store_image_bytes(Path(files_dir), buf.getvalue(), f"demo-{task.index}.jpg")
-    return task.index, stored.path, stored.facts.width, stored.facts.height, stored.facts.content_hash
+    return (
+        task.index,
+        stored.path,
+        stored.facts.width,
+        stored.facts.height,
+        stored.facts.content_hash,
+    )
 
 
-def _render_chunk(files_dir: str, tasks: Sequence[_PictureTask]) -> list[tuple[int, str, int, int, str]]:
+def _render_chunk(
+    files_dir: str, tasks: Sequence[_PictureTask]
+) -> list[tuple[int, str, int, int, str]]:
     return [_render_and_store(files_dir, t) for t in tasks]
 
 
@@ -164,7 +172,9 @@ def build_demo_catalog(
             f"the catalog already holds {existing:,} artworks; a demo is built only into an empty catalog"
         )
     # Flag the catalog first: an interrupted build stays recognisable as an unfinished demo.
-    set_json_meta(services.db, DEMO_META_KEY, {"seed": seed, "artworks": artworks, "complete": False})
+    set_json_meta(
+        services.db, DEMO_META_KEY, {"seed": seed, "artworks": artworks, "complete": False}
+    )
     report = progress or (lambda stage, done, total: None)
     today = today or date.today()
     rng = random.Random(seed)
@@ -176,7 +186,9 @@ def build_demo_catalog(
     n_images = artworks if images is None else max(0, min(images, artworks))
     picture_ids = sorted(random.Random(seed + 1).sample(range(artworks), n_images))
     tasks = [
-        _PictureTask(i, works[i].image_seed, tuple(works[i].palette), works[i].image_size, works[i].style)
+        _PictureTask(
+            i, works[i].image_seed, tuple(works[i].palette), works[i].image_size, works[i].style
+        )
         for i in picture_ids
     ]
 
@@ -190,17 +202,25 @@ def build_demo_catalog(
     try:
         # Pictures first: worker processes draw them while this process writes the rows.
         futures = (
-            [executor.submit(_render_chunk, files_dir, tasks[i : i + chunk]) for i in range(0, len(tasks), chunk)]
+            [
+                executor.submit(_render_chunk, files_dir, tasks[i : i + chunk])
+                for i in range(0, len(tasks), chunk)
+            ]
             if executor is not None
             else []
         )
         report("partners and genes", 0, 1)
         partner_ids = _create_partners(catalog)
-        gene_ids = {name: catalog.create_gene(name, desc, source=SOURCE).id for name, desc in dd.GENES.items()}
+        gene_ids = {
+            name: catalog.create_gene(name, desc, source=SOURCE).id
+            for name, desc in dd.GENES.items()
+        }
         report("artists", 0, len(artists))
         artist_ids = _create_artists(services, artists, partner_ids)
         report("artworks", 0, len(works))
-        work_ids, n_editions = _write_works(services, works, artists, artist_ids, partner_ids, gene_ids)
+        work_ids, n_editions = _write_works(
+            services, works, artists, artist_ids, partner_ids, gene_ids
+        )
         report("shows and collections", 0, 1)
         for show in shows:
             created = catalog.create_show(
@@ -213,7 +233,9 @@ def build_demo_catalog(
                 press_release=show["press_release"],
                 source=SOURCE,
             )
-            catalog.set_show_artworks(created.id, [work_ids[i] for i in show["works"]], source=SOURCE)
+            catalog.set_show_artworks(
+                created.id, [work_ids[i] for i in show["works"]], source=SOURCE
+            )
         for coll in collections:
             created = catalog.create_collection(
                 coll["name"],
@@ -221,7 +243,9 @@ def build_demo_catalog(
                 description=coll["description"],
                 source=SOURCE,
             )
-            catalog.set_collection_items(created.id, [work_ids[i] for i in coll["works"]], source=SOURCE)
+            catalog.set_collection_items(
+                created.id, [work_ids[i] for i in coll["works"]], source=SOURCE
+            )
         results: list[tuple[int, str, int, int, str]] = []
         report("images", 0, len(tasks))
         if executor is not None:
@@ -282,11 +306,17 @@ def _create_partners(catalog: Any) -> list[int]:
         except NotFoundError:
             pass
         fields = {k: p[k] for k in ("email", "region", "website", "profile_handle", "description")}
-        ids.append(catalog.create_partner(p["name"], slug_=p["slug"], type=p["type"], source=SOURCE, **fields).id)
+        ids.append(
+            catalog.create_partner(
+                p["name"], slug_=p["slug"], type=p["type"], source=SOURCE, **fields
+            ).id
+        )
     return ids
 
 
-def _create_artists(services: Any, artists: list[dd.DemoArtist], partner_ids: list[int]) -> list[int]:
+def _create_artists(
+    services: Any, artists: list[dd.DemoArtist], partner_ids: list[int]
+) -> list[int]:
     """Insert the (new, distinct) artists with their partner links and changelog in one go."""
     now = utcnow()
     table = ArtistRow.__table__
@@ -294,7 +324,9 @@ def _create_artists(services: Any, artists: list[dd.DemoArtist], partner_ids: li
         taken = set(s.scalars(select(ArtistRow.slug)))
         clash = [a.name for a in artists if slug(a.name) in taken]
         if clash:
-            raise ConflictError(f"the catalog has artists the demo would create: {', '.join(clash[:3])}")
+            raise ConflictError(
+                f"the catalog has artists the demo would create: {', '.join(clash[:3])}"
+            )
         ids = allocate_ids(s, table, len(artists))
         rows, links, logs = [], [], []
         for aid, a in zip(ids, artists, strict=True):
@@ -307,15 +339,33 @@ def _create_artists(services: Any, artists: list[dd.DemoArtist], partner_ids: li
                 "hometown": a.hometown,
             }
             rows.append(
-                {"id": aid, "name": a.name, "slug": slug(a.name), "sortable_name": _sortable(a.name),
-                 "external_url": None, "created_at": now, "updated_at": now, **fields}
+                {
+                    "id": aid,
+                    "name": a.name,
+                    "slug": slug(a.name),
+                    "sortable_name": _sortable(a.name),
+                    "external_url": None,
+                    "created_at": now,
+                    "updated_at": now,
+                    **fields,
+                }
             )
             for p in a.partners:
                 links.append({"partner_id": partner_ids[p], "artist_id": aid})
             logs.append(
-                {"entity_type": "artist", "entity_id": aid, "action": "create", "source": SOURCE,
-                 "field_changes": {k: {"old": None, "new": v} for k, v in {"name": a.name, **fields}.items() if v is not None},
-                 "partner_id": partner_ids[a.partners[0]], "created_at": now}
+                {
+                    "entity_type": "artist",
+                    "entity_id": aid,
+                    "action": "create",
+                    "source": SOURCE,
+                    "field_changes": {
+                        k: {"old": None, "new": v}
+                        for k, v in {"name": a.name, **fields}.items()
+                        if v is not None
+                    },
+                    "partner_id": partner_ids[a.partners[0]],
+                    "created_at": now,
+                }
             )
         s.execute(table.insert(), rows)
         s.execute(PartnerArtistRow.__table__.insert(), links)
@@ -347,8 +397,16 @@ def _write_works(
             artist_names=display,
             artist_sort=sort_text(_sortable(names[0])),
             title_sort=sort_text(clean["title"]),
-            search_text=search_text_for(clean["title"], display, clean.get("medium"), clean.get("inventory_number"), clean.get("description")),
-            source_fingerprint=source_fingerprint(display, clean["title"], clean.get("creation_year")),
+            search_text=search_text_for(
+                clean["title"],
+                display,
+                clean.get("medium"),
+                clean.get("inventory_number"),
+                clean.get("description"),
+            ),
+            source_fingerprint=source_fingerprint(
+                display, clean["title"], clean.get("creation_year")
+            ),
             created_at=now,
             updated_at=now,
             version=1,
@@ -363,7 +421,10 @@ def _write_works(
         for aid, row in zip(ids, rows, strict=True):
             row["id"] = aid
         s.execute(ArtworkRow.__table__.insert(), rows)
-        linked = {tuple(r) for r in s.execute(select(PartnerArtistRow.partner_id, PartnerArtistRow.artist_id))}
+        linked = {
+            tuple(r)
+            for r in s.execute(select(PartnerArtistRow.partner_id, PartnerArtistRow.artist_id))
+        }
         links, partner_links, editions, genes, changelog = [], [], [], [], []
         for w, aid, row, change in zip(works, ids, rows, logs, strict=True):
             for pos, ai in enumerate(w.artists):
@@ -374,13 +435,26 @@ def _write_works(
                     partner_links.append({"partner_id": key[0], "artist_id": key[1]})
             for e in w.editions:
                 editions.append(
-                    {**_EDITION_BLANK, **_edition_fields(e), "artwork_id": aid, "created_at": now, "updated_at": now}
+                    {
+                        **_EDITION_BLANK,
+                        **_edition_fields(e),
+                        "artwork_id": aid,
+                        "created_at": now,
+                        "updated_at": now,
+                    }
                 )
             for name, value in w.genes.items():
                 genes.append({"artwork_id": aid, "gene_id": gene_ids[name], "value": value})
             changelog.append(
-                {"entity_type": "artwork", "entity_id": aid, "action": "create", "source": SOURCE,
-                 "field_changes": change, "partner_id": row["partner_id"], "created_at": now}
+                {
+                    "entity_type": "artwork",
+                    "entity_id": aid,
+                    "action": "create",
+                    "source": SOURCE,
+                    "field_changes": change,
+                    "partner_id": row["partner_id"],
+                    "created_at": now,
+                }
             )
         s.execute(ArtworkArtistRow.__table__.insert(), links)
         if partner_links:
@@ -393,11 +467,23 @@ def _write_works(
             n_editions = len(edition_ids)
             partner_of = dict(zip(ids, (r["partner_id"] for r in rows), strict=True))
             for eid, e in zip(edition_ids, editions, strict=True):
-                fields = {k: v for k, v in e.items() if k not in ("id", "artwork_id", "created_at", "updated_at")}
+                fields = {
+                    k: v
+                    for k, v in e.items()
+                    if k not in ("id", "artwork_id", "created_at", "updated_at")
+                }
                 changelog.append(
-                    {"entity_type": "edition_set", "entity_id": eid, "action": "create", "source": SOURCE,
-                     "field_changes": _jsonable({k: {"old": None, "new": v} for k, v in fields.items() if v is not None}),
-                     "partner_id": partner_of[e["artwork_id"]], "created_at": now}
+                    {
+                        "entity_type": "edition_set",
+                        "entity_id": eid,
+                        "action": "create",
+                        "source": SOURCE,
+                        "field_changes": _jsonable(
+                            {k: {"old": None, "new": v} for k, v in fields.items() if v is not None}
+                        ),
+                        "partner_id": partner_of[e["artwork_id"]],
+                        "created_at": now,
+                    }
                 )
         s.execute(ArtworkGeneRow.__table__.insert(), genes)
         s.execute(ChangelogRow.__table__.insert(), changelog)
@@ -415,8 +501,17 @@ def _write_images(
         return
     now = utcnow()
     rows = [
-        {"artwork_id": work_ids[i], "path": path, "content_hash": h, "width": w, "height": ht,
-         "position": 0, "is_default": True, "created_at": now, "updated_at": now}
+        {
+            "artwork_id": work_ids[i],
+            "path": path,
+            "content_hash": h,
+            "width": w,
+            "height": ht,
+            "position": 0,
+            "is_default": True,
+            "created_at": now,
+            "updated_at": now,
+        }
         for i, path, w, ht, h in results
     ]
     with services.db.write() as s:
@@ -427,9 +522,15 @@ def _write_images(
         s.execute(
             ChangelogRow.__table__.insert(),
             [
-                {"entity_type": "image", "entity_id": iid, "action": "create", "source": SOURCE,
-                 "field_changes": {"path": {"old": None, "new": r["path"]}},
-                 "partner_id": partner_ids[works[i].partner], "created_at": now}
+                {
+                    "entity_type": "image",
+                    "entity_id": iid,
+                    "action": "create",
+                    "source": SOURCE,
+                    "field_changes": {"path": {"old": None, "new": r["path"]}},
+                    "partner_id": partner_ids[works[i].partner],
+                    "created_at": now,
+                }
                 for iid, r, (i, *_rest) in zip(ids, rows, results, strict=True)
             ],
         )
@@ -445,7 +546,17 @@ _ARTWORK_COLUMNS = tuple(
     for c in ArtworkRow.__table__.columns
     if c.name
     not in {
-        "id", "partner_id", "published", "artist_names", "artist_sort", "title_sort", "search_text",
-        "source_fingerprint", "created_at", "updated_at", "version", "last_synced_at",
+        "id",
+        "partner_id",
+        "published",
+        "artist_names",
+        "artist_sort",
+        "title_sort",
+        "search_text",
+        "source_fingerprint",
+        "created_at",
+        "updated_at",
+        "version",
+        "last_synced_at",
     }
 )

@@ -93,13 +93,34 @@ NATIONS: dict[str, tuple[tuple[str, ...], tuple[str, ...], tuple[str, ...], tupl
     "German": (
         ("Käthe", "Ursula", "Lena", "Jördis", "Henrike", "Marlene", "Sabine", "Franziska"),
         ("Jürgen", "Günther", "Matthias", "Lutz", "Jörg", "Konrad", "Tobias", "Florian"),
-        ("Förster", "Schäfer", "Weiß", "Brückner", "Hoffmann", "Krüger", "Vogel", "Lehmann", "Böhm", "Sommer"),
+        (
+            "Förster",
+            "Schäfer",
+            "Weiß",
+            "Brückner",
+            "Hoffmann",
+            "Krüger",
+            "Vogel",
+            "Lehmann",
+            "Böhm",
+            "Sommer",
+        ),
         ("Hamburg", "Leipzig", "Köln", "Düsseldorf", "München", "Dresden", "Berlin"),
     ),
     "French": (
         ("Élise", "Hélène", "Amélie", "Chloé", "Margaux", "Solène", "Agnès"),
         ("François", "Benoît", "Léon", "Rémi", "Thibault", "Gaëtan", "Jérôme"),
-        ("Lefèvre", "Moreau", "Dubois", "Girard", "Rousseau", "Fournier", "Mercier", "Duchêne", "Chevalier"),
+        (
+            "Lefèvre",
+            "Moreau",
+            "Dubois",
+            "Girard",
+            "Rousseau",
+            "Fournier",
+            "Mercier",
+            "Duchêne",
+            "Chevalier",
+        ),
         ("Paris", "Lyon", "Marseille", "Nantes", "Lille", "Bordeaux"),
     ),
     "Spanish": (
@@ -253,7 +274,14 @@ PARTNER_NATIONS = {
     "moreau-contemporary": ("French", "Italian", "Nigerian", "Ghanaian", "Iranian", "Spanish"),
     "casa-azul-projects": ("Mexican", "Argentine", "Brazilian", "Spanish", "American"),
     "kunstmuseum-ravensberg": ("German", "Polish", "Czech", "Hungarian", "American", "British"),
-    "studio-nakamura-okafor": ("Japanese", "Nigerian", "Korean", "Chinese", "Vietnamese", "Turkish"),
+    "studio-nakamura-okafor": (
+        "Japanese",
+        "Nigerian",
+        "Korean",
+        "Chinese",
+        "Vietnamese",
+        "Turkish",
+    ),
 }
 
 # ---------------------------------------------------------------------------------- genes
@@ -347,27 +375,48 @@ COLOR_GENES = tuple(COLOR_PALETTES)
 # ---------------------------------------------------------------------------------- works
 CATEGORIES: dict[str, dict[str, Any]] = {
     "Painting": {
-        "media": ("Oil on canvas", "Acrylic on canvas", "Oil on linen", "Acrylic and oil on canvas",
-                  "Tempera on panel", "Oil and pigment stick on canvas", "Acrylic on wood panel",
-                  "Encaustic on panel", "Gouache on board"),
+        "media": (
+            "Oil on canvas",
+            "Acrylic on canvas",
+            "Oil on linen",
+            "Acrylic and oil on canvas",
+            "Tempera on panel",
+            "Oil and pigment stick on canvas",
+            "Acrylic on wood panel",
+            "Encaustic on panel",
+            "Gouache on board",
+        ),
         "genes": {"Abstract Painting": 40},
         "size": ((30, 220), (0.55, 1.6)),
         "price": (2500, 180000),
         "role": "painter",
     },
     "Drawing, Collage or other Work on Paper": {
-        "media": ("Charcoal on paper", "Watercolour on paper", "Ink and gouache on paper",
-                  "Graphite on paper", "Collage and pencil on paper", "Pastel on paper",
-                  "Coloured pencil on paper"),
+        "media": (
+            "Charcoal on paper",
+            "Watercolour on paper",
+            "Ink and gouache on paper",
+            "Graphite on paper",
+            "Collage and pencil on paper",
+            "Pastel on paper",
+            "Coloured pencil on paper",
+        ),
         "genes": {"Drawing": 85},
         "size": ((20, 110), (0.6, 1.5)),
         "price": (800, 30000),
         "role": "artist working on paper",
     },
     "Print": {
-        "media": ("Screenprint in colours", "Etching and aquatint", "Lithograph",
-                  "Woodcut on Japanese paper", "Linocut", "Monotype", "Drypoint",
-                  "Silkscreen on Somerset paper"),
+        "media": (
+            "Screenprint in colours",
+            "Etching and aquatint",
+            "Lithograph",
+            "Woodcut on Japanese paper",
+            "Linocut",
+            "Monotype",
+            "Drypoint",
+            "Silkscreen on Somerset paper",
+        ),
         "genes": {"Printmaking": 95},
         "size": ((25, 120), (0.65, 1.45)),
         "price": (300, 9000),
@@ -375,9 +424,14 @@ CATEGORIES: dict[str, dict[str, Any]] = {
         "editions": True,
     },
     "Photography": {
-        "media": ("Gelatin silver print", "Archival pigment print", "C-print",
-                  "Platinum-palladium print", "Dye sublimation print on aluminium",
-                  "Inkjet print on Hahnemühle Photo Rag"),
+        "media": (
+            "Gelatin silver print",
+            "Archival pigment print",
+            "C-print",
+            "Platinum-palladium print",
+            "Dye sublimation print on aluminium",
+            "Inkjet print on Hahnemühle Photo Rag",
+        ),
         "genes": {"Photography": 100},
         "size": ((20, 180), (0.66, 1.5)),
         "price": (1200, 24000),
@@ -385,8 +439,16 @@ CATEGORIES: dict[str, dict[str, Any]] = {
         "editions": True,
     },
     "Sculpture": {
-        "media": ("Bronze", "Painted steel", "Marble", "Cast aluminium", "Carved oak",
-                  "Resin and pigment", "Bronze with patina", "Corten steel"),
+        "media": (
+            "Bronze",
+            "Painted steel",
+            "Marble",
+            "Cast aluminium",
+            "Carved oak",
+            "Resin and pigment",
+            "Bronze with patina",
+            "Corten steel",
+        ),
         "genes": {"Sculpture": 100},
         "size": ((15, 260), (0.4, 1.2)),
         "price": (4000, 220000),
@@ -394,41 +456,63 @@ CATEGORIES: dict[str, dict[str, Any]] = {
         "editions": "sometimes",
     },
     "Mixed Media": {
-        "media": ("Mixed media on panel", "Found objects, wood and paint",
-                  "Textile, thread and acrylic on canvas", "Paper, wax and pigment on board",
-                  "Photograph, paint and collage on canvas"),
+        "media": (
+            "Mixed media on panel",
+            "Found objects, wood and paint",
+            "Textile, thread and acrylic on canvas",
+            "Paper, wax and pigment on board",
+            "Photograph, paint and collage on canvas",
+        ),
         "genes": {"Mixed Media": 90, "Collage": 40},
         "size": ((25, 200), (0.6, 1.5)),
         "price": (1500, 60000),
         "role": "artist working across media",
     },
     "Textile Arts": {
-        "media": ("Wool and silk tapestry", "Hand-woven cotton and linen", "Embroidery on linen",
-                  "Quilted cotton and found fabric", "Hand-dyed wool, backstrap loom"),
+        "media": (
+            "Wool and silk tapestry",
+            "Hand-woven cotton and linen",
+            "Embroidery on linen",
+            "Quilted cotton and found fabric",
+            "Hand-dyed wool, backstrap loom",
+        ),
         "genes": {"Textile Art": 100, "Pattern": 60},
         "size": ((40, 300), (0.5, 1.6)),
         "price": (2000, 70000),
         "role": "textile artist",
     },
     "Ceramics": {
-        "media": ("Glazed stoneware", "Porcelain with celadon glaze", "Raku-fired earthenware",
-                  "Terracotta with slip decoration", "Wood-fired stoneware"),
+        "media": (
+            "Glazed stoneware",
+            "Porcelain with celadon glaze",
+            "Raku-fired earthenware",
+            "Terracotta with slip decoration",
+            "Wood-fired stoneware",
+        ),
         "genes": {"Ceramics": 100},
         "size": ((12, 90), (0.5, 1.4)),
         "price": (600, 25000),
         "role": "ceramicist",
     },
     "Installation": {
-        "media": ("Mixed media installation", "Neon and steel", "Light, sound and found objects",
-                  "Site-specific installation, paint and plaster"),
+        "media": (
+            "Mixed media installation",
+            "Neon and steel",
+            "Light, sound and found objects",
+            "Site-specific installation, paint and plaster",
+        ),
         "genes": {"Installation": 100, "Conceptual Art": 50},
         "size": None,
         "price": (8000, 150000),
         "role": "installation artist",
     },
     "Video/Film/Animation": {
-        "media": ("Single-channel video, colour, sound", "Three-channel video installation",
-                  "16mm film transferred to HD video", "Animation, colour, silent"),
+        "media": (
+            "Single-channel video, colour, sound",
+            "Three-channel video installation",
+            "16mm film transferred to HD video",
+            "Animation, colour, silent",
+        ),
         "genes": {"Video Art": 100},
         "size": None,
         "price": (3000, 40000),
@@ -437,28 +521,76 @@ CATEGORIES: dict[str, dict[str, Any]] = {
     },
 }
 CATEGORY_WEIGHTS = {
-    "Painting": 34, "Drawing, Collage or other Work on Paper": 11, "Print": 13,
-    "Photography": 15, "Sculpture": 11, "Mixed Media": 5, "Textile Arts": 3,
-    "Ceramics": 4, "Installation": 2, "Video/Film/Animation": 2,
+    "Painting": 34,
+    "Drawing, Collage or other Work on Paper": 11,
+    "Print": 13,
+    "Photography": 15,
+    "Sculpture": 11,
+    "Mixed Media": 5,
+    "Textile Arts": 3,
+    "Ceramics": 4,
+    "Installation": 2,
+    "Video/Film/Animation": 2,
 }
 STYLE_GENES = (
-    "Abstract Painting", "Color Field", "Minimalism", "Geometric Abstraction", "Hard-Edge Painting",
-    "Abstract Expressionism", "Gestural", "Op Art", "Pop Art", "Figurative Art", "Expressionism",
-    "Surrealism", "Conceptual Art", "Photorealism", "Contemporary Realism", "Post-Minimalism",
-    "Naïve and Outsider Art", "Land Art",
+    "Abstract Painting",
+    "Color Field",
+    "Minimalism",
+    "Geometric Abstraction",
+    "Hard-Edge Painting",
+    "Abstract Expressionism",
+    "Gestural",
+    "Op Art",
+    "Pop Art",
+    "Figurative Art",
+    "Expressionism",
+    "Surrealism",
+    "Conceptual Art",
+    "Photorealism",
+    "Contemporary Realism",
+    "Post-Minimalism",
+    "Naïve and Outsider Art",
+    "Land Art",
 )
-ABSTRACT_STYLES = frozenset({
-    "Abstract Painting", "Color Field", "Minimalism", "Geometric Abstraction", "Hard-Edge Painting",
-    "Abstract Expressionism", "Gestural", "Op Art", "Post-Minimalism",
-})
+ABSTRACT_STYLES = frozenset(
+    {
+        "Abstract Painting",
+        "Color Field",
+        "Minimalism",
+        "Geometric Abstraction",
+        "Hard-Edge Painting",
+        "Abstract Expressionism",
+        "Gestural",
+        "Op Art",
+        "Post-Minimalism",
+    }
+)
 SUBJECT_GENES = (
-    "Landscape", "Seascape", "Portrait", "Self-Portrait", "Still Life", "Human Figure",
-    "Urban Scenes", "Architecture", "Interiors", "Flora", "Animals", "Everyday Life", "Mythology",
-    "Political and Social Issues", "Memory and Nostalgia", "Text and Language", "Night",
+    "Landscape",
+    "Seascape",
+    "Portrait",
+    "Self-Portrait",
+    "Still Life",
+    "Human Figure",
+    "Urban Scenes",
+    "Architecture",
+    "Interiors",
+    "Flora",
+    "Animals",
+    "Everyday Life",
+    "Mythology",
+    "Political and Social Issues",
+    "Memory and Nostalgia",
+    "Text and Language",
+    "Night",
 )
 CATEGORY_TECHNIQUES = {
-    "Photography": ("Black and White Photography", "Color Photography", "Documentary Photography",
-                    "Staged Photography"),
+    "Photography": (
+        "Black and White Photography",
+        "Color Photography",
+        "Documentary Photography",
+        "Staged Photography",
+    ),
     "Print": ("Screen Printing", "Etching", "Woodcut"),
     "Drawing, Collage or other Work on Paper": ("Watercolor", "Collage", "Line"),
     "Sculpture": ("Bronze", "Large Scale"),
@@ -479,36 +611,180 @@ MEDIUM_GENES = {
     "Bronze with patina": "Bronze",
 }
 
-COLOR_WORDS = ("Blue", "Ochre", "Vermilion", "Grey", "White", "Umber", "Cobalt", "Rose", "Green",
-               "Black", "Gold", "Violet", "Yellow", "Indigo", "Sienna", "Turquoise")
-NOUNS = ("Field", "Threshold", "Horizon", "Echo", "Passage", "Fold", "Tide", "Interval", "Drift",
-         "Vessel", "Signal", "Harbour", "Garden", "Column", "Orbit", "Ledger", "Meridian", "Veil",
-         "Current", "Archive", "Window", "Shelter", "Canopy", "Lantern", "Chorus", "Mirror")
-ADJECTIVES = ("Quiet", "Broken", "Slow", "Late", "Open", "Distant", "Silent", "Folded", "Red",
-              "Northern", "Hidden", "Weightless", "Unfinished", "Second", "Small", "Lost", "Bright")
-PLACES = ("the Harbour", "Skagen", "the Lagoon", "Vesterbro", "the Dunes", "the Estuary",
-          "Monte Albán", "the Old Quarry", "Lake Bled", "the Salt Flats", "Belleville",
-          "the Orchard", "Hokkaido", "the Northern Shore", "the Bay of Naples", "Xochimilco",
-          "the Ring Road", "Tempelhof", "the Fjord", "Valparaíso")
-TIMES = ("Dusk", "Dawn", "Noon", "Midnight", "First Light", "Low Tide", "Winter", "the End of Summer")
-OBJECTS = ("Lemons", "a Blue Jug", "Pomegranates", "a Fan", "Shells", "a Mirror", "Oranges",
-           "Books", "a Glass Bowl", "Tulips", "a Red Chair", "Bread", "Keys", "Onions")
-SERIES_WORDS = ("Tidelines", "Quiet Geometry", "Night Gardens", "Salt and Iron", "Field Notes",
-                "Paper Skies", "Lost Rooms", "Soft Machines", "Weather Reports", "Borderlands",
-                "Small Hours", "Inventory", "Monsoon", "Cartographies", "Afterimages",
-                "Black Mountain", "Open Studio", "Nocturnes", "Islands", "Thresholds",
-                "Kintsugi", "Hinterland", "Everything Flows", "Red Earth", "Glass Houses")
-THEMES = ("memory and displacement", "the rhythm of urban life", "light and its absence",
-          "the body in space", "ecology and loss", "the language of colour",
-          "domestic labour and care", "migration and belonging", "the history of abstraction",
-          "landscape as archive", "ritual and repetition", "the materiality of paint",
-          "architecture and power", "time and erosion", "myth and the everyday")
-SIGNATURES = ("Signed and dated lower right", "Signed, titled and dated on verso",
-              "Signed on verso", "Signed and numbered in pencil", "Unsigned",
-              "Stamped with the artist's estate stamp", "Signed with monogram lower left")
-CONDITIONS = ("Excellent", "Very good", "Very good; minor abrasion to frame",
-              "Good; light foxing at margins", "Excellent, in the original frame",
-              "Minor craquelure, stable")
+COLOR_WORDS = (
+    "Blue",
+    "Ochre",
+    "Vermilion",
+    "Grey",
+    "White",
+    "Umber",
+    "Cobalt",
+    "Rose",
+    "Green",
+    "Black",
+    "Gold",
+    "Violet",
+    "Yellow",
+    "Indigo",
+    "Sienna",
+    "Turquoise",
+)
+NOUNS = (
+    "Field",
+    "Threshold",
+    "Horizon",
+    "Echo",
+    "Passage",
+    "Fold",
+    "Tide",
+    "Interval",
+    "Drift",
+    "Vessel",
+    "Signal",
+    "Harbour",
+    "Garden",
+    "Column",
+    "Orbit",
+    "Ledger",
+    "Meridian",
+    "Veil",
+    "Current",
+    "Archive",
+    "Window",
+    "Shelter",
+    "Canopy",
+    "Lantern",
+    "Chorus",
+    "Mirror",
+)
+ADJECTIVES = (
+    "Quiet",
+    "Broken",
+    "Slow",
+    "Late",
+    "Open",
+    "Distant",
+    "Silent",
+    "Folded",
+    "Red",
+    "Northern",
+    "Hidden",
+    "Weightless",
+    "Unfinished",
+    "Second",
+    "Small",
+    "Lost",
+    "Bright",
+)
+PLACES = (
+    "the Harbour",
+    "Skagen",
+    "the Lagoon",
+    "Vesterbro",
+    "the Dunes",
+    "the Estuary",
+    "Monte Albán",
+    "the Old Quarry",
+    "Lake Bled",
+    "the Salt Flats",
+    "Belleville",
+    "the Orchard",
+    "Hokkaido",
+    "the Northern Shore",
+    "the Bay of Naples",
+    "Xochimilco",
+    "the Ring Road",
+    "Tempelhof",
+    "the Fjord",
+    "Valparaíso",
+)
+TIMES = (
+    "Dusk",
+    "Dawn",
+    "Noon",
+    "Midnight",
+    "First Light",
+    "Low Tide",
+    "Winter",
+    "the End of Summer",
+)
+OBJECTS = (
+    "Lemons",
+    "a Blue Jug",
+    "Pomegranates",
+    "a Fan",
+    "Shells",
+    "a Mirror",
+    "Oranges",
+    "Books",
+    "a Glass Bowl",
+    "Tulips",
+    "a Red Chair",
+    "Bread",
+    "Keys",
+    "Onions",
+)
+SERIES_WORDS = (
+    "Tidelines",
+    "Quiet Geometry",
+    "Night Gardens",
+    "Salt and Iron",
+    "Field Notes",
+    "Paper Skies",
+    "Lost Rooms",
+    "Soft Machines",
+    "Weather Reports",
+    "Borderlands",
+    "Small Hours",
+    "Inventory",
+    "Monsoon",
+    "Cartographies",
+    "Afterimages",
+    "Black Mountain",
+    "Open Studio",
+    "Nocturnes",
+    "Islands",
+    "Thresholds",
+    "Kintsugi",
+    "Hinterland",
+    "Everything Flows",
+    "Red Earth",
+    "Glass Houses",
+)
+THEMES = (
+    "memory and displacement",
+    "the rhythm of urban life",
+    "light and its absence",
+    "the body in space",
+    "ecology and loss",
+    "the language of colour",
+    "domestic labour and care",
+    "migration and belonging",
+    "the history of abstraction",
+    "landscape as archive",
+    "ritual and repetition",
+    "the materiality of paint",
+    "architecture and power",
+    "time and erosion",
+    "myth and the everyday",
+)
+SIGNATURES = (
+    "Signed and dated lower right",
+    "Signed, titled and dated on verso",
+    "Signed on verso",
+    "Signed and numbered in pencil",
+    "Unsigned",
+    "Stamped with the artist's estate stamp",
+    "Signed with monogram lower left",
+)
+CONDITIONS = (
+    "Excellent",
+    "Very good",
+    "Very good; minor abrasion to frame",
+    "Good; light foxing at margins",
+    "Excellent, in the original frame",
+    "Minor craquelure, stable",
+)
 FAIRS = ("Art Basel", "Frieze London", "CHART", "Zona Maco", "Paris+", "Art Cologne", "1-54")
 FOUNDATIONS = ("Bergmann", "Osterholz", "Ahrens", "Lindemann", "Hollweg", "Kessler")
 ROMAN = ("I", "II", "III", "IV", "V", "VI", "VII", "VIII", "IX", "X", "XI", "XII")
@@ -564,7 +840,9 @@ def make_artists(rng: random.Random, n: int) -> list[DemoArtist]:
         nationality = rng.choice(leaning) if rng.random() < 0.7 else rng.choice(nations)
         female, male, last, cities = NATIONS[nationality]
         gender = rng.choice(("female", "male")) if rng.random() < 0.96 else "non-binary"
-        first = rng.choice(female if gender == "female" else male if gender == "male" else female + male)
+        first = rng.choice(
+            female if gender == "female" else male if gender == "male" else female + male
+        )
         name = f"{first} {rng.choice(last)}"
         if rng.random() < 0.06:
             name = f"{first} {rng.choice(last)}-{rng.choice(last)}"
@@ -586,7 +864,11 @@ def make_artists(rng: random.Random, n: int) -> list[DemoArtist]:
         abstract = rng.random() < 0.5
         style_pool = [s for s in STYLE_GENES if (s in ABSTRACT_STYLES) == abstract]
         styles = rng.sample(style_pool, rng.randint(2, 3))
-        subjects = rng.sample(SUBJECT_GENES, rng.randint(1, 3)) if not abstract or rng.random() < 0.3 else []
+        subjects = (
+            rng.sample(SUBJECT_GENES, rng.randint(1, 3))
+            if not abstract or rng.random() < 0.3
+            else []
+        )
         colors = rng.sample(COLOR_GENES, rng.randint(1, 2))
         if primary == "Photography" and rng.random() < 0.5:
             colors = ["Black and White"]
@@ -653,7 +935,9 @@ def _inches(cm: float) -> str:
     return f"{whole} {eighths // g}/{8 // g}" if whole else f"{eighths // g}/{8 // g}"
 
 
-def _dimensions(rng: random.Random, category: str) -> tuple[str | None, dict[str, float | None], float]:
+def _dimensions(
+    rng: random.Random, category: str
+) -> tuple[str | None, dict[str, float | None], float]:
     """(text, structured cm values, aspect w/h for the picture)."""
     spec = CATEGORIES[category]["size"]
     if spec is None:
@@ -708,8 +992,13 @@ def _date_text(rng: random.Random, year: int) -> str:
     return f"early {year // 10 * 10}s"
 
 
-def _title(rng: random.Random, artist: DemoArtist, category: str, n_in_series: int | None,
-           series: str | None) -> tuple[str, list[str]]:
+def _title(
+    rng: random.Random,
+    artist: DemoArtist,
+    category: str,
+    n_in_series: int | None,
+    series: str | None,
+) -> tuple[str, list[str]]:
     """A title and the subject genes it implies."""
     first_names = NATIONS[artist.nationality][0] + NATIONS[artist.nationality][1]
     if series is not None and n_in_series is not None:
@@ -723,30 +1012,60 @@ def _title(rng: random.Random, artist: DemoArtist, category: str, n_in_series: i
         return f"{rng.choice(ADJECTIVES)} {rng.choice(NOUNS)}, from the series {series}", []
     subject = rng.choice(artist.subjects) if artist.subjects and rng.random() < 0.8 else None
     if subject in ("Landscape", "Land Art"):
-        return rng.choice((f"{rng.choice(PLACES).replace('the ', 'The ', 1)} at {rng.choice(TIMES)}",
-                           f"View of {rng.choice(PLACES)}", f"Fog over {rng.choice(PLACES)}",
-                           f"{rng.choice(TIMES)}, {rng.choice(PLACES)}")), ["Landscape"]
+        return rng.choice(
+            (
+                f"{rng.choice(PLACES).replace('the ', 'The ', 1)} at {rng.choice(TIMES)}",
+                f"View of {rng.choice(PLACES)}",
+                f"Fog over {rng.choice(PLACES)}",
+                f"{rng.choice(TIMES)}, {rng.choice(PLACES)}",
+            )
+        ), ["Landscape"]
     if subject == "Seascape":
-        return rng.choice((f"Sea at {rng.choice(TIMES)}", f"Breakwater, {rng.choice(PLACES)}",
-                           f"The {rng.choice(ADJECTIVES)} Shore")), ["Seascape"]
+        return rng.choice(
+            (
+                f"Sea at {rng.choice(TIMES)}",
+                f"Breakwater, {rng.choice(PLACES)}",
+                f"The {rng.choice(ADJECTIVES)} Shore",
+            )
+        ), ["Seascape"]
     if subject in ("Portrait", "Self-Portrait"):
         if subject == "Self-Portrait" or rng.random() < 0.2:
             return f"Self-Portrait with {rng.choice(OBJECTS)}", ["Self-Portrait", "Portrait"]
-        return rng.choice((f"Portrait of {rng.choice(first_names)}", f"{rng.choice(first_names)} Reading",
-                           f"{rng.choice(first_names)} in a {rng.choice(COLOR_WORDS)} Dress")), ["Portrait"]
+        return rng.choice(
+            (
+                f"Portrait of {rng.choice(first_names)}",
+                f"{rng.choice(first_names)} Reading",
+                f"{rng.choice(first_names)} in a {rng.choice(COLOR_WORDS)} Dress",
+            )
+        ), ["Portrait"]
     if subject == "Still Life":
         a, b = rng.sample(OBJECTS, 2)
         return f"Still Life with {a} and {b}", ["Still Life"]
     if subject in ("Urban Scenes", "Architecture", "Interiors", "Night"):
         city = rng.choice(NATIONS[artist.nationality][3])
-        return rng.choice((f"{city}, {rng.choice(TIMES)}", f"Facade ({city})",
-                           f"Interior with {rng.choice(OBJECTS)}", f"Night Street, {city}")), [subject]
+        return rng.choice(
+            (
+                f"{city}, {rng.choice(TIMES)}",
+                f"Facade ({city})",
+                f"Interior with {rng.choice(OBJECTS)}",
+                f"Night Street, {city}",
+            )
+        ), [subject]
     if subject is not None:
-        return rng.choice((f"{rng.choice(ADJECTIVES)} {rng.choice(NOUNS)}", f"The {rng.choice(NOUNS)}",
-                           f"Study for {rng.choice(NOUNS)}")), [subject]
+        return rng.choice(
+            (
+                f"{rng.choice(ADJECTIVES)} {rng.choice(NOUNS)}",
+                f"The {rng.choice(NOUNS)}",
+                f"Study for {rng.choice(NOUNS)}",
+            )
+        ), [subject]
     if category == "Photography" and rng.random() < 0.4:
-        return rng.choice((f"Untitled #{rng.randint(1, 240)}",
-                           f"{rng.choice(NATIONS[artist.nationality][3])}, {rng.randint(1960, 2023)}")), ["Urban Scenes"]
+        return rng.choice(
+            (
+                f"Untitled #{rng.randint(1, 240)}",
+                f"{rng.choice(NATIONS[artist.nationality][3])}, {rng.randint(1960, 2023)}",
+            )
+        ), ["Urban Scenes"]
     shape = rng.random()
     if shape < 0.2:
         return "Untitled", []
@@ -777,8 +1096,14 @@ def _available_editions(rng: random.Random, size: int) -> list[str | int]:
     return out
 
 
-def _editions(rng: random.Random, category: str, price: int | None, currency: str,
-              dims: str | None, cm: dict[str, float | None]) -> list[dict[str, Any]]:
+def _editions(
+    rng: random.Random,
+    category: str,
+    price: int | None,
+    currency: str,
+    dims: str | None,
+    cm: dict[str, float | None],
+) -> list[dict[str, Any]]:
     rule = CATEGORIES[category].get("editions")
     if not rule or (rule == "sometimes" and rng.random() < 0.6):
         return []
@@ -815,8 +1140,14 @@ def _editions(rng: random.Random, category: str, price: int | None, currency: st
     return out
 
 
-def _genes(rng: random.Random, artist: DemoArtist, category: str, medium: str,
-           subjects: list[str], cm: dict[str, float | None]) -> dict[str, int]:
+def _genes(
+    rng: random.Random,
+    artist: DemoArtist,
+    category: str,
+    medium: str,
+    subjects: list[str],
+    cm: dict[str, float | None],
+) -> dict[str, int]:
     g: dict[str, float] = {}
 
     def put(name: str, value: float) -> None:
@@ -891,7 +1222,11 @@ def make_works(rng: random.Random, artists: list[DemoArtist], n: int) -> list[De
                 names.append(other)
         partner = rng.choice(artist.partners)
         pinfo = PARTNERS[partner]
-        category = artist.categories[0] if rng.random() < 0.8 or len(artist.categories) == 1 else artist.categories[1]
+        category = (
+            artist.categories[0]
+            if rng.random() < 0.8 or len(artist.categories) == 1
+            else artist.categories[1]
+        )
         spec = CATEGORIES[category]
         last = artist.death_year or 2025
         start = min(last, artist.birth_year + 20)
@@ -937,7 +1272,11 @@ def make_works(rng: random.Random, artists: list[DemoArtist], n: int) -> list[De
             + (f" from the series {series}" if series else "")
             + f". {rng.choice(('It brings together', 'The work is characteristic of', 'It is an example of', 'It reflects'))} "
             f"{' and '.join(t.lower() for t in top[:2])}"
-            + (f", and the artist's interest in {rng.choice(THEMES)}." if rng.random() < 0.6 else ".")
+            + (
+                f", and the artist's interest in {rng.choice(THEMES)}."
+                if rng.random() < 0.6
+                else "."
+            )
         )
         fields: dict[str, Any] = {
             "inventory_number": inv,
@@ -952,17 +1291,25 @@ def make_works(rng: random.Random, artists: list[DemoArtist], n: int) -> list[De
             "availability": availability,
             "description": description,
             "series": series,
-            "signature": rng.choice(SIGNATURES) if category not in ("Installation", "Video/Film/Animation") else None,
+            "signature": rng.choice(SIGNATURES)
+            if category not in ("Installation", "Video/Film/Animation")
+            else None,
             "condition": rng.choice(CONDITIONS) if rng.random() < 0.6 else None,
             "published": rng.random() < (0.8 if museum else 0.6),
         }
         if edition_sets:
-            fields["availability"] = "available" if any(e["availability"] == "available" for e in edition_sets) else "sold"
+            fields["availability"] = (
+                "available"
+                if any(e["availability"] == "available" for e in edition_sets)
+                else "sold"
+            )
         if museum:
             fields["credit_line"] = rng.choice(
-                (f"Gift of the {rng.choice(FOUNDATIONS)} Foundation, {rng.randint(1960, 2023)}",
-                 f"Purchased with funds from the Friends of the Museum, {rng.randint(1960, 2023)}",
-                 f"Bequest of {rng.choice(NATIONS['German'][0])} {rng.choice(NATIONS['German'][2])}, {rng.randint(1952, 2020)}")
+                (
+                    f"Gift of the {rng.choice(FOUNDATIONS)} Foundation, {rng.randint(1960, 2023)}",
+                    f"Purchased with funds from the Friends of the Museum, {rng.randint(1960, 2023)}",
+                    f"Bequest of {rng.choice(NATIONS['German'][0])} {rng.choice(NATIONS['German'][2])}, {rng.randint(1952, 2020)}",
+                )
             )
         if year < 1990 or rng.random() < 0.15:
             fields["provenance"] = (
@@ -982,10 +1329,12 @@ def make_works(rng: random.Random, artists: list[DemoArtist], n: int) -> list[De
             )
         if not museum and rng.random() < 0.12:
             fields["confidential_notes"] = rng.choice(
-                (f"Consigned by a private collector; split 50/50. Floor price {price}.",
-                 "Reserved for a museum committee until the end of the month.",
-                 f"Insurance value {currency} {_nice_price((price or 1000) * 1.3)}.",
-                 "Artist asks to be consulted before any sale to a dealer.")
+                (
+                    f"Consigned by a private collector; split 50/50. Floor price {price}.",
+                    "Reserved for a museum committee until the end of the month.",
+                    f"Insurance value {currency} {_nice_price((price or 1000) * 1.3)}.",
+                    "Artist asks to be consulted before any sale to a dealer.",
+                )
             )
         style = picture_style(genes, category)
         long_edge = rng.randint(440, 640)
@@ -1010,8 +1359,9 @@ def make_works(rng: random.Random, artists: list[DemoArtist], n: int) -> list[De
     return works
 
 
-def make_shows(rng: random.Random, works: list[DemoWork], artists: list[DemoArtist],
-               today: date) -> list[dict[str, Any]]:
+def make_shows(
+    rng: random.Random, works: list[DemoWork], artists: list[DemoArtist], today: date
+) -> list[dict[str, Any]]:
     """Shows per partner: closed, running and upcoming, with works of that partner."""
     by_partner: dict[int, list[int]] = {}
     for i, w in enumerate(works):
@@ -1032,10 +1382,14 @@ def make_shows(rng: random.Random, works: list[DemoWork], artists: list[DemoArti
                 artist = artists[solo_artist]
                 name = f"{artist.name}: {rng.choice(artist.series or SERIES_WORDS)}"
             else:
-                name = rng.choice((f"{rng.choice(ADJECTIVES)} {rng.choice(NOUNS)}s: a group exhibition",
-                                   f"New Acquisitions {today.year - k}",
-                                   f"{rng.choice(SERIES_WORDS)} — works from the collection",
-                                   f"Summer Show {today.year - (1 if status == 'closed' else 0)}"))
+                name = rng.choice(
+                    (
+                        f"{rng.choice(ADJECTIVES)} {rng.choice(NOUNS)}s: a group exhibition",
+                        f"New Acquisitions {today.year - k}",
+                        f"{rng.choice(SERIES_WORDS)} — works from the collection",
+                        f"Summer Show {today.year - (1 if status == 'closed' else 0)}",
+                    )
+                )
             if status == "closed":
                 start = today - timedelta(days=rng.randint(120, 900))
                 end = start + timedelta(days=rng.randint(30, 80))
@@ -1053,7 +1407,11 @@ def make_shows(rng: random.Random, works: list[DemoWork], artists: list[DemoArti
                     "start_date": datetime(start.year, start.month, start.day),
                     "end_date": datetime(end.year, end.month, end.day),
                     "description": f"{len(chosen)} works"
-                    + (f" by {artists[solo_artist].name}" if solo else " by artists of the programme")
+                    + (
+                        f" by {artists[solo_artist].name}"
+                        if solo
+                        else " by artists of the programme"
+                    )
                     + f" at {PARTNERS[p]['name']}.",
                     "press_release": f"{PARTNERS[p]['name']} is pleased to present {name}, "
                     f"on view {start:%d %B} to {end:%d %B %Y}.",
@@ -1063,7 +1421,9 @@ def make_shows(rng: random.Random, works: list[DemoWork], artists: list[DemoArti
     return shows
 
 
-def make_collections(rng: random.Random, works: list[DemoWork], today: date) -> list[dict[str, Any]]:
+def make_collections(
+    rng: random.Random, works: list[DemoWork], today: date
+) -> list[dict[str, Any]]:
     """Working lists a registrar keeps: ordered works, some per partner, some across partners."""
     out = []
     n = len(works)
@@ -1073,21 +1433,49 @@ def make_collections(rng: random.Random, works: list[DemoWork], today: date) -> 
             continue
         fair = rng.choice(FAIRS)
         if info["type"] == "museum":
-            name, desc = "Highlights of the Collection", "The works on the museum's highlights tour, in walking order."
+            name, desc = (
+                "Highlights of the Collection",
+                "The works on the museum's highlights tour, in walking order.",
+            )
         else:
-            name, desc = f"{fair} {today.year + 1}: booth selection", f"Proposed hang for the {fair} booth, left to right."
-        out.append({"name": name, "partner": p, "description": desc,
-                    "works": rng.sample(idx, min(len(idx), rng.randint(10, 40)))})
+            name, desc = (
+                f"{fair} {today.year + 1}: booth selection",
+                f"Proposed hang for the {fair} booth, left to right.",
+            )
+        out.append(
+            {
+                "name": name,
+                "partner": p,
+                "description": desc,
+                "works": rng.sample(idx, min(len(idx), rng.randint(10, 40))),
+            }
+        )
     blue = [i for i, w in enumerate(works) if w.genes.get("Blue", 0) >= 60]
     if len(blue) >= 5:
-        out.append({"name": "Blue", "partner": None, "description": "Works where blue dominates, for a thematic proposal.",
-                    "works": rng.sample(blue, min(len(blue), 36))})
+        out.append(
+            {
+                "name": "Blue",
+                "partner": None,
+                "description": "Works where blue dominates, for a thematic proposal.",
+                "works": rng.sample(blue, min(len(blue), 36)),
+            }
+        )
     paper = [i for i, w in enumerate(works) if w.fields["category"].startswith("Drawing")]
     if len(paper) >= 5:
-        out.append({"name": "Works on Paper to Reframe", "partner": None,
-                    "description": "Conservation queue: reframe before the next loan.",
-                    "works": rng.sample(paper, min(len(paper), 20))})
-    out.append({"name": f"Client proposal – {rng.choice(NATIONS['French'][0])} {rng.choice(NATIONS['French'][2])}",
-                "partner": None, "description": "Shortlist sent on request, in order of preference.",
-                "works": rng.sample(range(n), min(n, 12))})
+        out.append(
+            {
+                "name": "Works on Paper to Reframe",
+                "partner": None,
+                "description": "Conservation queue: reframe before the next loan.",
+                "works": rng.sample(paper, min(len(paper), 20)),
+            }
+        )
+    out.append(
+        {
+            "name": f"Client proposal – {rng.choice(NATIONS['French'][0])} {rng.choice(NATIONS['French'][2])}",
+            "partner": None,
+            "description": "Shortlist sent on request, in order of preference.",
+            "works": rng.sample(range(n), min(n, 12)),
+        }
+    )
     return out

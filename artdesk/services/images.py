@@ -123,7 +123,9 @@ class ImageService:
         make_default: bool | None = None,
     ) -> ImageInfo:
         """The same as ``add_image`` for pasted or dropped bytes (``filename`` names it in errors)."""
-        return self._add(artwork_id, bytes(data), filename or "the pasted image", source, make_default)
+        return self._add(
+            artwork_id, bytes(data), filename or "the pasted image", source, make_default
+        )
 
     def _add(
         self, artwork_id: int, data: bytes, name: str, source: str, make_default: bool | None
@@ -163,7 +165,9 @@ class ImageService:
     def _references(self, rel_path: str) -> int:
         with self.catalog.db.read() as s:
             return int(
-                s.scalar(select(func.count()).select_from(ImageRow).where(ImageRow.path == rel_path))
+                s.scalar(
+                    select(func.count()).select_from(ImageRow).where(ImageRow.path == rel_path)
+                )
                 or 0
             )
 

@@ -170,7 +170,9 @@ class KeyService:
             rows = list(s.scalars(select(ApiKeyRow).where(ApiKeyRow.prefix.startswith(prefix))))
             if len(rows) != 1:
                 raise NotFoundError(
-                    f"no key with prefix {prefix!r}" if not rows else f"{prefix!r} matches several keys"
+                    f"no key with prefix {prefix!r}"
+                    if not rows
+                    else f"{prefix!r} matches several keys"
                 )
             return self._out(s, rows[0])
 
@@ -182,7 +184,9 @@ class KeyService:
             rows = list(s.scalars(select(ApiKeyRow).where(ApiKeyRow.prefix.startswith(prefix))))
             if len(rows) != 1:
                 raise NotFoundError(
-                    f"no key with prefix {prefix!r}" if not rows else f"{prefix!r} matches several keys"
+                    f"no key with prefix {prefix!r}"
+                    if not rows
+                    else f"{prefix!r} matches several keys"
                 )
             row = rows[0]
             if row.revoked_at is None:

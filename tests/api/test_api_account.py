@@ -14,7 +14,12 @@ def test_me_describes_key_entity_and_usage(client, services, entity, make_key):
     me = r.json()
     assert me["key_prefix"] == secret[:16]
     assert me["tier"] == "read_only" and me["scopes"] == ["artworks:read"]
-    assert me["entity"] == {"type": "gallery", "id": entity.id, "name": "Galerie Nord", "slug": "galerie-nord"}
+    assert me["entity"] == {
+        "type": "gallery",
+        "id": entity.id,
+        "name": "Galerie Nord",
+        "slug": "galerie-nord",
+    }
     assert me["usage"]["reads_today"] == 2 and me["usage"]["writes_today"] == 0
     assert secret not in r.text
     assert services.keys.list()[0].last_used_at is not None
@@ -23,8 +28,14 @@ def test_me_describes_key_entity_and_usage(client, services, entity, make_key):
 def test_profile_read_and_write(client, headers, services, entity):
     r = client.get("/v1/profile", headers=headers)
     assert r.status_code == 200 and r.json()["slug"] == "galerie-nord"
-    r = client.put("/v1/profile", json={"description": "Contemporary painting",
-                                        "external_url": "https://galerie-nord.example"}, headers=headers)
+    r = client.put(
+        "/v1/profile",
+        json={
+            "description": "Contemporary painting",
+            "external_url": "https://galerie-nord.example",
+        },
+        headers=headers,
+    )
     assert r.status_code == 200
     assert r.json()["description"] == "Contemporary painting"
     assert r.json()["external_url"] == "https://galerie-nord.example"
@@ -38,11 +49,19 @@ def test_profile_read_and_write(client, headers, services, entity):
 
 
 def test_artists_create_dedupe_and_list(client, headers, services, entity, other_entity):
-    r = client.post("/v1/artists", json={"name": "Maria Schmidt", "nationality": "German",
-                                         "birth_year": 1975}, headers=headers)
+    r = client.post(
+        "/v1/artists",
+        json={"name": "Maria Schmidt", "nationality": "German", "birth_year": 1975},
+        headers=headers,
+    )
     assert r.status_code == 201
     first = r.json()
-    assert first == {"id": first["id"], "name": "Maria Schmidt", "slug": "maria-schmidt", "created": True}
+    assert first == {
+        "id": first["id"],
+        "name": "Maria Schmidt",
+        "slug": "maria-schmidt",
+        "created": True,
+    }
     r = client.post("/v1/artists", json={"name": "maria schmidt"}, headers=headers)
     assert r.status_code == 201 and r.json()["created"] is False and r.json()["id"] == first["id"]
     services.catalog.create_artist("Someone Else", partner_id=other_entity.id)
@@ -50,7 +69,9 @@ def test_artists_create_dedupe_and_list(client, headers, services, entity, other
     assert r.status_code == 200
     body = r.json()
     assert body["total"] == 1 and body["page"] == 1 and body["limit"] == 50
-    assert body["artists"][0]["nationality"] == "German" and body["artists"][0]["birth_year"] == 1975
+    assert (
+        body["artists"][0]["nationality"] == "German" and body["artists"][0]["birth_year"] == 1975
+    )
     assert client.get("/v1/artists?limit=1000", headers=headers).json()["limit"] == 100
     r = client.post("/v1/artists", json={"nationality": "x"}, headers=headers)
     assert r.status_code == 400 and r.json()["message"] == "Missing required field: name"

@@ -21,7 +21,9 @@ def test_post_creates_then_updates_by_fingerprint(client, headers, services, ent
     assert set(first) == {"id", "title", "source_fingerprint", "created"}
     assert first["created"] is True
     assert first["title"] == "Composition in Blue"
-    assert first["source_fingerprint"] == source_fingerprint("Maria Schmidt", "Composition in Blue", 2024)
+    assert first["source_fingerprint"] == source_fingerprint(
+        "Maria Schmidt", "Composition in Blue", 2024
+    )
     stored = services.catalog.get_artwork(first["id"])
     assert stored.partner_id == entity.id
     assert stored.artist_name == "Maria Schmidt"
@@ -30,8 +32,17 @@ def test_post_creates_then_updates_by_fingerprint(client, headers, services, ent
     synced_before = stored.last_synced_at
 
     # Same fingerprint: merged (non-null fields), created false, still one artwork.
-    r = _post(client, headers, {"title": "Composition in Blue", "creation_year": 2024,
-                                "artist_name": "maria  schmidt", "price": 47000, "medium": None})
+    r = _post(
+        client,
+        headers,
+        {
+            "title": "Composition in Blue",
+            "creation_year": 2024,
+            "artist_name": "maria  schmidt",
+            "price": 47000,
+            "medium": None,
+        },
+    )
     assert r.status_code == 201
     assert r.json()["created"] is False and r.json()["id"] == first["id"]
     merged = services.catalog.get_artwork(first["id"])
@@ -44,13 +55,24 @@ def test_post_creates_then_updates_by_fingerprint(client, headers, services, ent
 
 
 def test_post_conflict_names_candidates_and_writes_nothing(client, headers, services, entity):
-    a = services.catalog.create_artwork({"title": "Untitled", "creation_year": 1990},
-                                        partner_id=entity.id, source="test", artists=["Ann Lee"])
-    b = services.catalog.create_artwork({"title": "Untitled", "creation_year": 1990},
-                                        partner_id=entity.id, source="test", artists=["Ann Lee"])
+    a = services.catalog.create_artwork(
+        {"title": "Untitled", "creation_year": 1990},
+        partner_id=entity.id,
+        source="test",
+        artists=["Ann Lee"],
+    )
+    b = services.catalog.create_artwork(
+        {"title": "Untitled", "creation_year": 1990},
+        partner_id=entity.id,
+        source="test",
+        artists=["Ann Lee"],
+    )
     before = services.catalog.catalog_version()
-    r = _post(client, headers, {"title": "Untitled", "creation_year": 1990,
-                                "artist_name": "Ann Lee", "price": 5})
+    r = _post(
+        client,
+        headers,
+        {"title": "Untitled", "creation_year": 1990, "artist_name": "Ann Lee", "price": 5},
+    )
     assert r.status_code == 409
     body = r.json()
     assert body["error"] == "conflict"
@@ -60,7 +82,9 @@ def test_post_conflict_names_candidates_and_writes_nothing(client, headers, serv
 
 
 def test_post_same_fingerprint_in_another_entity_creates(client, headers, services, other_entity):
-    theirs = services.catalog.create_artwork(dict(SEED_BODY), partner_id=other_entity.id, source="test")
+    theirs = services.catalog.create_artwork(
+        dict(SEED_BODY), partner_id=other_entity.id, source="test"
+    )
     r = _post(client, headers, SEED_BODY)
     assert r.status_code == 201 and r.json()["created"] is True
     assert r.json()["id"] != theirs.id
@@ -68,8 +92,12 @@ def test_post_same_fingerprint_in_another_entity_creates(client, headers, servic
 
 def test_list_pages_limits_and_clamps(client, headers, services, entity, other_entity):
     for i in range(105):
-        services.catalog.create_artwork({"title": f"Work {i:03d}"}, partner_id=entity.id, source="test")
-    services.catalog.create_artwork({"title": "Not mine"}, partner_id=other_entity.id, source="test")
+        services.catalog.create_artwork(
+            {"title": f"Work {i:03d}"}, partner_id=entity.id, source="test"
+        )
+    services.catalog.create_artwork(
+        {"title": "Not mine"}, partner_id=other_entity.id, source="test"
+    )
     r = client.get("/v1/artworks", headers=headers)
     assert r.status_code == 200
     body = r.json()
@@ -78,7 +106,9 @@ def test_list_pages_limits_and_clamps(client, headers, services, entity, other_e
     assert len(body["artworks"]) == 50
     r = client.get("/v1/artworks?page=1&limit=500", headers=headers)
     assert r.json()["limit"] == 100 and len(r.json()["artworks"]) == 100
-    pages = [client.get(f"/v1/artworks?page={p}&limit=7", headers=headers).json() for p in range(1, 17)]
+    pages = [
+        client.get(f"/v1/artworks?page={p}&limit=7", headers=headers).json() for p in range(1, 17)
+    ]
     ids = [a["id"] for page in pages for a in page["artworks"]]
     assert len(ids) == 105 and ids == sorted(ids) and len(set(ids)) == 105
     assert all(a["title"] != "Not mine" for page in pages for a in page["artworks"])
@@ -89,12 +119,18 @@ def test_list_pages_limits_and_clamps(client, headers, services, entity, other_e
 
 def test_list_filters(client, headers, services, entity):
     cat = services.catalog
-    blue = cat.create_artwork({"title": "Blue Lake", "availability": "sold"}, partner_id=entity.id,
-                              source="test", artists=["Maria Schmidt"])
-    red = cat.create_artwork({"title": "Red Field"}, partner_id=entity.id, source="test",
-                             artists=["Jon Berg"])
-    green = cat.create_artwork({"title": "Green Hill"}, partner_id=entity.id, source="test",
-                               artists=["Jon Berg"])
+    blue = cat.create_artwork(
+        {"title": "Blue Lake", "availability": "sold"},
+        partner_id=entity.id,
+        source="test",
+        artists=["Maria Schmidt"],
+    )
+    red = cat.create_artwork(
+        {"title": "Red Field"}, partner_id=entity.id, source="test", artists=["Jon Berg"]
+    )
+    green = cat.create_artwork(
+        {"title": "Green Hill"}, partner_id=entity.id, source="test", artists=["Jon Berg"]
+    )
     artist = cat.find_artist_by_name("Jon Berg")
     show = cat.create_show(entity.id, "Spring Exhibition")
     cat.set_show_artworks(show.id, [blue.id, green.id], source="test")
@@ -121,7 +157,9 @@ def test_list_filters(client, headers, services, entity):
 
 def test_get_one_etag_and_entity_binding(client, headers, services, entity, other_entity):
     mine = services.catalog.create_artwork(dict(SEED_BODY), partner_id=entity.id, source="test")
-    theirs = services.catalog.create_artwork({"title": "Theirs"}, partner_id=other_entity.id, source="test")
+    theirs = services.catalog.create_artwork(
+        {"title": "Theirs"}, partner_id=other_entity.id, source="test"
+    )
     r = client.get(f"/v1/artworks/{mine.id}", headers=headers)
     assert r.status_code == 200
     body = r.json()
@@ -132,24 +170,38 @@ def test_get_one_etag_and_entity_binding(client, headers, services, entity, othe
     other = client.get(f"/v1/artworks/{theirs.id}", headers=headers)
     assert missing.status_code == other.status_code == 404
     assert missing.json() == other.json() == {"error": "not_found", "message": "Artwork not found"}
-    assert client.put(f"/v1/artworks/{theirs.id}", json={"price": 1}, headers=headers).status_code == 404
+    assert (
+        client.put(f"/v1/artworks/{theirs.id}", json={"price": 1}, headers=headers).status_code
+        == 404
+    )
     assert client.delete(f"/v1/artworks/{theirs.id}", headers=headers).status_code == 404
     assert services.catalog.get_artwork(theirs.id).price is None
 
 
 def test_put_partial_update_returns_fields_sent(client, headers, services, entity):
     created = _post(client, headers, SEED_BODY).json()
-    r = client.put(f"/v1/artworks/{created['id']}", json={"price": 52000, "availability": "reserved"},
-                   headers=headers)
+    r = client.put(
+        f"/v1/artworks/{created['id']}",
+        json={"price": 52000, "availability": "reserved"},
+        headers=headers,
+    )
     assert r.status_code == 200
-    assert r.json() == {"id": created["id"], "title": "Composition in Blue", "price": 52000,
-                        "availability": "reserved"}
+    assert r.json() == {
+        "id": created["id"],
+        "title": "Composition in Blue",
+        "price": 52000,
+        "availability": "reserved",
+    }
     assert r.headers["etag"] == services.catalog.get_artwork(created["id"]).etag
     # A change to the title recomputes the fingerprint.
-    r = client.put(f"/v1/artworks/{created['id']}", json={"title": "Composition in Red"}, headers=headers)
+    r = client.put(
+        f"/v1/artworks/{created['id']}", json={"title": "Composition in Red"}, headers=headers
+    )
     assert r.json() == {"id": created["id"], "title": "Composition in Red"}
     after = services.catalog.get_artwork(created["id"])
-    assert after.source_fingerprint == source_fingerprint("Maria Schmidt", "Composition in Red", 2024)
+    assert after.source_fingerprint == source_fingerprint(
+        "Maria Schmidt", "Composition in Red", 2024
+    )
     r = client.put(f"/v1/artworks/{created['id']}", json={"title": None}, headers=headers)
     assert r.status_code == 400 and r.json()["message"] == "Missing required field: title"
     r = client.put(f"/v1/artworks/{created['id']}", json={"currency": "EURO"}, headers=headers)
@@ -166,8 +218,13 @@ def test_if_match_gives_optimistic_locking(client, headers, services, entity):
     assert stale.status_code == 412
     assert stale.json()["error"] == "precondition_failed"
     assert services.catalog.get_artwork(created["id"]).price == 1
-    assert client.put(url, json={"price": 3}, headers={**headers, "If-Match": "*"}).status_code == 200
-    assert client.put(url, json={"price": 4}, headers={**headers, "If-Match": '"garbage"'}).status_code == 412
+    assert (
+        client.put(url, json={"price": 3}, headers={**headers, "If-Match": "*"}).status_code == 200
+    )
+    assert (
+        client.put(url, json={"price": 4}, headers={**headers, "If-Match": '"garbage"'}).status_code
+        == 412
+    )
     fresh = client.get(url, headers=headers).headers["etag"]
     assert client.delete(url, headers={**headers, "If-Match": etag}).status_code == 412
     r = client.delete(url, headers={**headers, "If-Match": fresh})
@@ -177,7 +234,9 @@ def test_if_match_gives_optimistic_locking(client, headers, services, entity):
 
 def test_confidential_fields_never_appear(client, headers, services, entity):
     aw = services.catalog.create_artwork(
-        {"title": "Secret", "confidential_notes": "bought for 12 EUR"}, partner_id=entity.id, source="test"
+        {"title": "Secret", "confidential_notes": "bought for 12 EUR"},
+        partner_id=entity.id,
+        source="test",
     )
     services.catalog.update_artwork(aw.id, {"confidential_notes": "owner: Mr X"}, source="test")
     bodies = [
@@ -218,12 +277,19 @@ def test_fast_serialisation_matches_the_wire_models(services, entity):
 
     cat = services.catalog
     a = cat.create_artwork(dict(SEED_BODY), partner_id=entity.id, source="test")
-    b = cat.create_artwork({"title": "Two", "height_cm": 12.5, "published": True}, partner_id=entity.id,
-                           source="test", artists=["A B", "C D"])
+    b = cat.create_artwork(
+        {"title": "Two", "height_cm": 12.5, "published": True},
+        partner_id=entity.id,
+        source="test",
+        artists=["A B", "C D"],
+    )
     items = cat.list_artworks()
     fast = json.loads(artwork_list_json(items, 2, 1, 50))
-    model = json.loads(ArtworkList(artworks=[ArtworkPublic.of(x) for x in items], total=2, page=1,
-                                   limit=50).model_dump_json())
+    model = json.loads(
+        ArtworkList(
+            artworks=[ArtworkPublic.of(x) for x in items], total=2, page=1, limit=50
+        ).model_dump_json()
+    )
     assert fast == model
     for x in (a, b):
         one = cat.get_artwork(x.id, detail=False)

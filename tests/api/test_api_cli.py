@@ -30,9 +30,22 @@ def run(capsys, catalog: Path, *args: str) -> subprocess.CompletedProcess[str]: 
 
 def test_keys_create_list_revoke(catalog_path: Path, tmp_path: Path, capsys):
     _partner(catalog_path, tmp_path)
-    done = run(capsys, catalog_path, "keys", "create", "--partner", "galerie-nord", "--scope",
-               "artworks:read", "--scope", "artworks:write", "--label", "website sync",
-               "--rate-limit", "90")
+    done = run(
+        capsys,
+        catalog_path,
+        "keys",
+        "create",
+        "--partner",
+        "galerie-nord",
+        "--scope",
+        "artworks:read",
+        "--scope",
+        "artworks:write",
+        "--label",
+        "website sync",
+        "--rate-limit",
+        "90",
+    )
     assert done.returncode == 0, done.stderr
     lines = done.stdout.strip().splitlines()
     secret = lines[-1]
@@ -54,12 +67,21 @@ def test_keys_create_list_revoke(catalog_path: Path, tmp_path: Path, capsys):
 
 def test_keys_errors_are_one_line(catalog_path: Path, tmp_path: Path, capsys):
     _partner(catalog_path, tmp_path)
-    bad_scope = run(capsys, catalog_path, "keys", "create", "--partner", "galerie-nord", "--scope",
-                    "artworks:delete")
+    bad_scope = run(
+        capsys,
+        catalog_path,
+        "keys",
+        "create",
+        "--partner",
+        "galerie-nord",
+        "--scope",
+        "artworks:delete",
+    )
     assert bad_scope.returncode == 2 and "unknown scope" in bad_scope.stderr
     assert "Traceback" not in bad_scope.stderr
-    no_partner = run(capsys, catalog_path, "keys", "create", "--partner", "nobody", "--scope",
-                     "artworks:read")
+    no_partner = run(
+        capsys, catalog_path, "keys", "create", "--partner", "nobody", "--scope", "artworks:read"
+    )
     assert no_partner.returncode == 2 and "nobody" in no_partner.stderr
     no_key = run(capsys, catalog_path, "keys", "revoke", "ak_live_zzzz")
     assert no_key.returncode == 2 and "no key" in no_key.stderr
@@ -83,9 +105,22 @@ def test_serve_refuses_remote_hosts_without_the_flag(catalog_path: Path, capsys)
 
 def test_serve_allow_remote_warns_and_stops_on_sigterm(catalog_path: Path):
     proc = subprocess.Popen(
-        [sys.executable, "-m", "artdesk", "--catalog", str(catalog_path), "serve", "--host", "0.0.0.0",
-         "--port", "0", "--allow-remote"],
-        stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True,
+        [
+            sys.executable,
+            "-m",
+            "artdesk",
+            "--catalog",
+            str(catalog_path),
+            "serve",
+            "--host",
+            "0.0.0.0",
+            "--port",
+            "0",
+            "--allow-remote",
+        ],
+        stdout=subprocess.PIPE,
+        stderr=subprocess.PIPE,
+        text=True,
     )
     try:
         line = proc.stdout.readline().strip()

@@ -25,8 +25,9 @@ def test_concurrent_api_and_local_writers_lose_nothing(catalog_path: Path, tmp_p
     server_side = open_services(url, tmp_path / "files")
     local = open_services(url, tmp_path / "files", upgrade=False)
     partner = local.catalog.create_partner("Galerie Nord")
-    secret = local.keys.create(partner.id, ["artworks:read", "artworks:write"],
-                               rate_limit_per_minute=100_000).secret
+    secret = local.keys.create(
+        partner.id, ["artworks:read", "artworks:write"], rate_limit_per_minute=100_000
+    ).secret
     headers = {"Authorization": f"Bearer {secret}"}
     acknowledged: dict[int, dict] = {}  # artwork id -> the fields last acknowledged
     failures: list[str] = []
@@ -49,7 +50,9 @@ def test_concurrent_api_and_local_writers_lose_nothing(catalog_path: Path, tmp_p
                             continue
                     else:
                         title = f"api {n} work {i}"
-                        r = http.post("/v1/artworks", json={"title": title, "artist_name": f"Writer {n}"})
+                        r = http.post(
+                            "/v1/artworks", json={"title": title, "artist_name": f"Writer {n}"}
+                        )
                         if r.status_code == 201:
                             mine.append(r.json()["id"])
                             with lock:
@@ -65,7 +68,9 @@ def test_concurrent_api_and_local_writers_lose_nothing(catalog_path: Path, tmp_p
             i += 1
             try:
                 title = f"local work {i}"
-                aw = local.catalog.create_artwork({"title": title}, partner_id=partner.id, source="gui")
+                aw = local.catalog.create_artwork(
+                    {"title": title}, partner_id=partner.id, source="gui"
+                )
                 local.catalog.update_artwork(aw.id, {"price": i}, source="gui")
                 with lock:
                     acknowledged[aw.id] = {"title": title, "price": i}
@@ -74,7 +79,10 @@ def test_concurrent_api_and_local_writers_lose_nothing(catalog_path: Path, tmp_p
 
     try:
         with caplog.at_level(logging.WARNING), ApiServer(server_side) as server:
-            threads = [threading.Thread(target=api_writer, args=(n, server.address)) for n in range(WRITERS)]
+            threads = [
+                threading.Thread(target=api_writer, args=(n, server.address))
+                for n in range(WRITERS)
+            ]
             threads.append(threading.Thread(target=local_writer))
             for t in threads:
                 t.start()
@@ -82,7 +90,9 @@ def test_concurrent_api_and_local_writers_lose_nothing(catalog_path: Path, tmp_p
                 t.join(120)
         print(f"{len(acknowledged)} artworks acknowledged")
         assert failures == []
-        assert not any("locked" in r.getMessage() or "locked" in str(r.exc_info) for r in caplog.records)
+        assert not any(
+            "locked" in r.getMessage() or "locked" in str(r.exc_info) for r in caplog.records
+        )
         assert len(acknowledged) > 20, "the test should write a fair amount in its seconds"
         stored = {a.id: a for a in local.catalog.get_artworks(sorted(acknowledged))}
         missing = set(acknowledged) - set(stored)

@@ -33,10 +33,21 @@ def test_validation_errors_are_400_bad_request(client, headers):
         assert isinstance(data["message"], str) and "detail" not in data
         if start:
             assert start in data["message"], data
-    r = client.post("/v1/artworks", content=b'{"title": ', headers={**headers, "Content-Type": "application/json"})
-    assert r.status_code == 400 and r.json() == {"error": "bad_request", "message": "The request body is not valid JSON"}
+    r = client.post(
+        "/v1/artworks",
+        content=b'{"title": ',
+        headers={**headers, "Content-Type": "application/json"},
+    )
+    assert r.status_code == 400 and r.json() == {
+        "error": "bad_request",
+        "message": "The request body is not valid JSON",
+    }
     r = client.get("/v1/artworks?page=abc", headers=headers)
-    assert r.status_code == 400 and r.json()["error"] == "bad_request" and "page" in r.json()["message"]
+    assert (
+        r.status_code == 400
+        and r.json()["error"] == "bad_request"
+        and "page" in r.json()["message"]
+    )
 
 
 def test_401_for_missing_wrong_and_revoked_keys(client, services, make_key):
@@ -62,7 +73,10 @@ def test_403_names_the_missing_scope(client, make_key):
     assert r.status_code == 403
     assert r.json()["error"] == "forbidden"
     assert r.json()["message"] == "Insufficient scope: artworks:write required"
-    assert client.get("/v1/artists", headers=h).json()["message"] == "Insufficient scope: artists:read required"
+    assert (
+        client.get("/v1/artists", headers=h).json()["message"]
+        == "Insufficient scope: artists:read required"
+    )
     assert client.get("/v1/profile", headers=h).status_code == 403
     assert client.get("/v1/changelog", headers=h).status_code == 200  # any read scope
     w = {"Authorization": f"Bearer {make_key(['artworks:write'])}"}
@@ -100,8 +114,11 @@ def test_413_for_chunked_bodies_on_a_real_server(live, headers, services):
         yield b'{"title": "Chunked '
         yield b'but small"}'
 
-    r = httpx.post(f"{live.address}/v1/artworks", content=small(),
-                   headers={**headers, "Content-Type": "application/json"})
+    r = httpx.post(
+        f"{live.address}/v1/artworks",
+        content=small(),
+        headers={**headers, "Content-Type": "application/json"},
+    )
     assert r.status_code == 201, r.text
     assert services.catalog.get_artwork(r.json()["id"]).title == "Chunked but small"
 
@@ -136,7 +153,11 @@ def test_error_formatter_hook_per_prefix(app, client, headers):
 
     register_error_formatter(app, "/api", hal)
     r = client.get("/api/thing/1", headers=headers)
-    assert r.status_code == 404 and r.json() == {"type": "not_found", "message": "Thing not found", "_links": {}}
+    assert r.status_code == 404 and r.json() == {
+        "type": "not_found",
+        "message": "Thing not found",
+        "_links": {},
+    }
     assert client.get("/api/thing/x").json()["type"] == "bad_request"
     assert client.get("/api/nowhere").json()["_links"] == {}
     # /v1 keeps Artland's shape; a prefix is a path segment, not a string prefix.
@@ -150,8 +171,15 @@ def test_openapi_and_offline_docs(client):
     r = client.get("/v1/openapi.json")
     assert r.status_code == 200
     doc = r.json()
-    assert set(doc["paths"]) >= {"/v1/artworks", "/v1/artworks/{artwork_id}", "/v1/me", "/v1/artists",
-                                 "/v1/changelog", "/v1/sync/status", "/v1/profile"}
+    assert set(doc["paths"]) >= {
+        "/v1/artworks",
+        "/v1/artworks/{artwork_id}",
+        "/v1/me",
+        "/v1/artists",
+        "/v1/changelog",
+        "/v1/sync/status",
+        "/v1/profile",
+    }
     assert "422" not in r.text.replace("\u2422", "")
     assert doc["paths"]["/v1/artworks"]["post"]["responses"]["400"]
     docs = client.get("/docs")

@@ -41,9 +41,12 @@ def fuzz_target(services):  # noqa: ANN001, ANN201
     mine = cat.create_partner("Galerie Nord")
     theirs = cat.create_partner("Kunsthaus Süd")
     for i in range(6):
-        cat.create_artwork({"title": f"Work {i}", "price": i * 100, "currency": "EUR"},
-                           partner_id=mine.id if i % 2 else theirs.id, source="test",
-                           artists=[f"Artist {i % 3}"])
+        cat.create_artwork(
+            {"title": f"Work {i}", "price": i * 100, "currency": "EUR"},
+            partner_id=mine.id if i % 2 else theirs.id,
+            source="test",
+            artists=[f"Artist {i % 3}"],
+        )
     secret = services.keys.create(mine.id, list(SCOPES), rate_limit_per_minute=1_000_000).secret
     server = ApiServer(services).start()
     try:
@@ -72,8 +75,12 @@ schema = schemathesis.pytest.from_fixture("api_schema")
 
 
 @schema.parametrize()
-@settings(max_examples=QUICK_EXAMPLES, deadline=None, suppress_health_check=list(HealthCheck),
-          derandomize=True)
+@settings(
+    max_examples=QUICK_EXAMPLES,
+    deadline=None,
+    suppress_health_check=list(HealthCheck),
+    derandomize=True,
+)
 def test_v1_quick_fuzz(case, fuzz_headers):  # noqa: ANN001
     case.call_and_validate(headers=fuzz_headers, checks=CHECKS, timeout=30)
 

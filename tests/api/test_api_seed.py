@@ -12,7 +12,13 @@ from cli_server import create_key, serve
 
 from artdesk.services.container import open_services
 
-SEED = Path(__file__).resolve().parents[3] / "shared" / "reference" / "seeds" / "artland-artworks-api.txt"
+SEED = (
+    Path(__file__).resolve().parents[3]
+    / "shared"
+    / "reference"
+    / "seeds"
+    / "artland-artworks-api.txt"
+)
 ARTLAND = "https://api.artland.com"
 
 
@@ -51,7 +57,10 @@ def test_seed_parses_into_four_examples():
         pytest.skip(f"{SEED} is absent: the shared reference lives beside the project checkout")
     examples = seed_examples(SEED.read_text(encoding="utf-8"))
     assert [(e["method"], e["status"]) for e in examples] == [
-        ("POST", 201), ("GET", 200), ("GET", 200), ("PUT", 200)
+        ("POST", 201),
+        ("GET", 200),
+        ("GET", 200),
+        ("PUT", 200),
     ]
 
 
@@ -78,7 +87,9 @@ def _same_shape(expected, actual, created_id: int, path: str = "") -> None:  # n
         assert actual == expected, f"{path}: {actual!r} != {expected!r}"
 
 
-def test_every_seed_example_works_verbatim_against_artdesk_serve(catalog_path: Path, tmp_path: Path):
+def test_every_seed_example_works_verbatim_against_artdesk_serve(
+    catalog_path: Path, tmp_path: Path
+):
     if not SEED.exists():
         pytest.skip(f"{SEED} is absent: the shared reference lives beside the project checkout")
     examples = seed_examples(SEED.read_text(encoding="utf-8"))
@@ -108,7 +119,11 @@ def test_every_seed_example_works_verbatim_against_artdesk_serve(catalog_path: P
             _same_shape(ex["expected"], actual, created_id)
         # The POST again: the same fingerprint updates the artwork (created false).
         post = examples[0]
-        r = http.post(post["url"].replace(ARTLAND, address),
-                      headers={**post["headers"], "Authorization": f"Bearer {key}"},
-                      content=post["body"])
-        assert r.status_code == 201 and r.json()["created"] is False and r.json()["id"] == created_id
+        r = http.post(
+            post["url"].replace(ARTLAND, address),
+            headers={**post["headers"], "Authorization": f"Bearer {key}"},
+            content=post["body"],
+        )
+        assert (
+            r.status_code == 201 and r.json()["created"] is False and r.json()["id"] == created_id
+        )

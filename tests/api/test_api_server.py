@@ -29,7 +29,9 @@ def test_thread_server_on_a_free_port(services, headers):
         r = httpx.get(f"{server.address}/v1/me", headers=headers)
         assert r.status_code == 200
         assert threading.current_thread() is threading.main_thread()
-        assert any(t.name == f"artdesk-api-{server.port}" and t.daemon for t in threading.enumerate())
+        assert any(
+            t.name == f"artdesk-api-{server.port}" and t.daemon for t in threading.enumerate()
+        )
     finally:
         server.stop()
     assert not server.running

@@ -31,8 +31,24 @@ from artdesk.db.models import ArtistRow, ArtworkArtistRow, ArtworkRow
 from artdesk.services.catalog import search_text_for, sort_text
 from artdesk.services.container import open_services
 
-WORDS = ["Blue", "Composition", "Field", "Study", "Lake", "Morning", "Figure", "Red", "Garden",
-         "Night", "Portrait", "Landscape", "Untitled", "Harbour", "Interior", "Light"]
+WORDS = [
+    "Blue",
+    "Composition",
+    "Field",
+    "Study",
+    "Lake",
+    "Morning",
+    "Figure",
+    "Red",
+    "Garden",
+    "Night",
+    "Portrait",
+    "Landscape",
+    "Untitled",
+    "Harbour",
+    "Interior",
+    "Light",
+]
 
 
 def build(services, n: int) -> tuple[int, int, int]:  # noqa: ANN001
@@ -45,10 +61,20 @@ def build(services, n: int) -> tuple[int, int, int]:  # noqa: ANN001
     visible = 0
     t0 = time.perf_counter()
     with services.db.write() as s:
-        s.execute(insert(ArtistRow), [
-            {"id": i + 1, "name": a, "slug": slug(a), "sortable_name": a, "created_at": now,
-             "updated_at": now} for i, a in enumerate(names)
-        ])
+        s.execute(
+            insert(ArtistRow),
+            [
+                {
+                    "id": i + 1,
+                    "name": a,
+                    "slug": slug(a),
+                    "sortable_name": a,
+                    "created_at": now,
+                    "updated_at": now,
+                }
+                for i, a in enumerate(names)
+            ],
+        )
         batch, links = [], []
         for aid in range(1, n + 1):
             own = rng.random() < 0.9
@@ -57,19 +83,29 @@ def build(services, n: int) -> tuple[int, int, int]:  # noqa: ANN001
             title = f"{rng.choice(WORDS)} {rng.choice(WORDS)} {aid}"
             ai = rng.randrange(len(names))
             year = rng.randint(1900, 2025)
-            batch.append({
-                "id": aid, "partner_id": first.id if own else second.id, "title": title,
-                "creation_year": year, "medium": "Oil on canvas",
-                "height_cm": rng.randint(10, 200), "width_cm": rng.randint(10, 200),
-                "price": rng.randint(5, 500) * 100, "currency": "EUR",
-                "availability": rng.choice(["available", "sold", "reserved", "not_for_sale"]),
-                "published": published,
-                "source_fingerprint": source_fingerprint(names[ai], title, year),
-                "artist_names": names[ai], "artist_sort": sort_text(names[ai]),
-                "title_sort": sort_text(title),
-                "search_text": search_text_for(title, names[ai], None, None, None),
-                "created_at": now, "updated_at": now, "version": 1,
-            })
+            batch.append(
+                {
+                    "id": aid,
+                    "partner_id": first.id if own else second.id,
+                    "title": title,
+                    "creation_year": year,
+                    "medium": "Oil on canvas",
+                    "height_cm": rng.randint(10, 200),
+                    "width_cm": rng.randint(10, 200),
+                    "price": rng.randint(5, 500) * 100,
+                    "currency": "EUR",
+                    "availability": rng.choice(["available", "sold", "reserved", "not_for_sale"]),
+                    "published": published,
+                    "source_fingerprint": source_fingerprint(names[ai], title, year),
+                    "artist_names": names[ai],
+                    "artist_sort": sort_text(names[ai]),
+                    "title_sort": sort_text(title),
+                    "search_text": search_text_for(title, names[ai], None, None, None),
+                    "created_at": now,
+                    "updated_at": now,
+                    "version": 1,
+                }
+            )
             links.append({"artwork_id": aid, "position": 0, "artist_id": ai + 1})
             if len(batch) == 10_000:
                 s.execute(insert(ArtworkRow), batch)
@@ -120,13 +156,19 @@ def main() -> None:
     ms = [t * 1000 for t in times]
     head = statistics.median(ms[:10])
     tail = statistics.median(ms[-10:])
-    print(f"pages: {len(ms):,} of {args.size}; items seen: {count:,}; distinct: {len(seen):,}; "
-          f"visible: {visible:,}; exactly once: {count == len(seen) == visible}")
-    print(f"first page: {ms[0]:.1f} ms; median {statistics.median(ms):.1f} ms; "
-          f"p95 {sorted(ms)[int(len(ms) * 0.95)]:.1f} ms; max {max(ms):.1f} ms; "
-          f"last page: {ms[-1]:.1f} ms")
-    print(f"first 10 pages median {head:.1f} ms, last 10 pages median {tail:.1f} ms "
-          f"(ratio {tail / head:.2f}; target <= 2)")
+    print(
+        f"pages: {len(ms):,} of {args.size}; items seen: {count:,}; distinct: {len(seen):,}; "
+        f"visible: {visible:,}; exactly once: {count == len(seen) == visible}"
+    )
+    print(
+        f"first page: {ms[0]:.1f} ms; median {statistics.median(ms):.1f} ms; "
+        f"p95 {sorted(ms)[int(len(ms) * 0.95)]:.1f} ms; max {max(ms):.1f} ms; "
+        f"last page: {ms[-1]:.1f} ms"
+    )
+    print(
+        f"first 10 pages median {head:.1f} ms, last 10 pages median {tail:.1f} ms "
+        f"(ratio {tail / head:.2f}; target <= 2)"
+    )
 
 
 if __name__ == "__main__":

@@ -48,7 +48,11 @@ def main() -> None:
 
     try:
         summary = build_demo_catalog(
-            services, artworks=args.artworks, images=args.images, workers=args.workers, progress=progress
+            services,
+            artworks=args.artworks,
+            images=args.images,
+            workers=args.workers,
+            progress=progress,
         )
     finally:
         services.close()
@@ -60,7 +64,9 @@ def main() -> None:
     print("\n".join(summary.lines()))
     print(f"wall {wall:.1f} s (target < 60 s on an idle 2-core machine)")
     print(f"cpu: main process {own:.1f} s, picture workers {workers:.1f} s")
-    print(f"load average 1 min: {load_before:.1f} before, {os.getloadavg()[0]:.1f} after (cores: {os.cpu_count()})")
+    print(
+        f"load average 1 min: {load_before:.1f} before, {os.getloadavg()[0]:.1f} after (cores: {os.cpu_count()})"
+    )
     print(f"catalog folder {size / 1e6:.0f} MB, {args.artworks / wall:.0f} artworks/s")
     if args.keep:
         print(folder)

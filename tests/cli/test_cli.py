@@ -13,7 +13,9 @@ def artdesk(*args, catalog=None, env=None, timeout=120):
     if catalog is not None:
         cmd += ["--catalog", str(catalog)]
     full_env = {**os.environ, **(env or {})}
-    return subprocess.run([*cmd, *args], capture_output=True, text=True, timeout=timeout, env=full_env)
+    return subprocess.run(
+        [*cmd, *args], capture_output=True, text=True, timeout=timeout, env=full_env
+    )
 
 
 def test_version():
@@ -38,11 +40,16 @@ def test_fingerprint_prints_parts_then_digest():
 
 def test_partners_import_export_db(tmp_path):
     cat = tmp_path / "desk.sqlite"
-    assert artdesk("partners", "create", "Galerie Nord", "--type", "gallery", catalog=cat).returncode == 0
+    assert (
+        artdesk("partners", "create", "Galerie Nord", "--type", "gallery", catalog=cat).returncode
+        == 0
+    )
     listed = json.loads(artdesk("partners", "list", "--json", catalog=cat).stdout)
     assert [p["slug"] for p in listed] == ["galerie-nord"]
     src = tmp_path / "works.csv"
-    src.write_text("title,artist_name,price,currency\nA,Zoë,10,EUR\n,nobody,1,EUR\n", encoding="utf-8")
+    src.write_text(
+        "title,artist_name,price,currency\nA,Zoë,10,EUR\n,nobody,1,EUR\n", encoding="utf-8"
+    )
     proc = artdesk("import", str(src), "--partner", "galerie-nord", catalog=cat)
     assert proc.returncode == 0, proc.stderr
     assert proc.stdout.strip().splitlines()[-1] == "created 1, updated 0, unchanged 0, rejected 1"
@@ -60,8 +67,12 @@ def test_errors_are_one_line_without_traceback(tmp_path):
     cat = tmp_path / "desk.sqlite"
     bad = tmp_path / "cut.csv.gz"
     bad.write_bytes(shared_data("tate_artworks.csv.gz").read_bytes()[:20000])
-    for args in (["import", str(bad), "--preset", "tate"], ["import", str(tmp_path / "missing.csv")],
-                 ["fingerprint", "A", "B", "not-a-year"], ["import", str(bad), "--partner", "nobody"]):
+    for args in (
+        ["import", str(bad), "--preset", "tate"],
+        ["import", str(tmp_path / "missing.csv")],
+        ["fingerprint", "A", "B", "not-a-year"],
+        ["import", str(bad), "--partner", "nobody"],
+    ):
         proc = artdesk(*args, catalog=cat)
         assert proc.returncode != 0
         assert "Traceback" not in proc.stderr
@@ -76,9 +87,18 @@ def test_environment_variable_picks_the_catalog(tmp_path):
 
 
 def test_gui_without_display_says_what_to_do(tmp_path):
-    env = {k: v for k, v in os.environ.items() if k not in {"DISPLAY", "WAYLAND_DISPLAY", "QT_QPA_PLATFORM"}}
-    proc = subprocess.run([sys.executable, "-m", "artdesk", "--catalog", str(tmp_path / "c.sqlite")],
-                          capture_output=True, text=True, timeout=60, env=env)
+    env = {
+        k: v
+        for k, v in os.environ.items()
+        if k not in {"DISPLAY", "WAYLAND_DISPLAY", "QT_QPA_PLATFORM"}
+    }
+    proc = subprocess.run(
+        [sys.executable, "-m", "artdesk", "--catalog", str(tmp_path / "c.sqlite")],
+        capture_output=True,
+        text=True,
+        timeout=60,
+        env=env,
+    )
     assert proc.returncode != 0
     assert proc.stderr.strip().splitlines() == [
         "artdesk: no display to open the desktop app on: use `artdesk serve` for the API server, "

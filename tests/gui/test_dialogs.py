@@ -33,9 +33,19 @@ def test_import_dialog_previews_imports_and_reports(qtbot, services, partner, ru
     qtbot.waitUntil(lambda: dialog.partner.count() == 2, timeout=WAIT)
     dialog.set_path(str(path))
     qtbot.waitUntil(lambda: dialog.preview_table.rowCount() == 4, timeout=WAIT)
-    assert dialog.columns == ["title", "artist_name", "creation_year", "medium", "price", "currency"]
+    assert dialog.columns == [
+        "title",
+        "artist_name",
+        "creation_year",
+        "medium",
+        "price",
+        "currency",
+    ]
     assert dialog.preview_table.item(0, 0).text() == "Harbour at Dawn"
-    mapped = {dialog.mapping.item(r, 0).text(): dialog.mapping.item(r, 1).text() for r in range(dialog.mapping.rowCount())}
+    mapped = {
+        dialog.mapping.item(r, 0).text(): dialog.mapping.item(r, 1).text()
+        for r in range(dialog.mapping.rowCount())
+    }
     assert mapped["title"] == "title" and mapped["creation_year"] == "creation_year"
     dialog.partner.setCurrentIndex(dialog.partner.findData(partner.slug))
     with qtbot.waitSignal(dialog.finished_import, timeout=WAIT) as blocker:
@@ -55,7 +65,10 @@ def test_import_dialog_reports_an_unreadable_file(qtbot, services, runner, tmp_p
     dialog = ImportDialog(services, runner)
     qtbot.addWidget(dialog)
     dialog.set_path(str(path))
-    qtbot.waitUntil(lambda: "not readable" in dialog.status.text() or "could not" in dialog.status.text(), timeout=WAIT)
+    qtbot.waitUntil(
+        lambda: "not readable" in dialog.status.text() or "could not" in dialog.status.text(),
+        timeout=WAIT,
+    )
 
 
 def test_api_keys_are_shown_once_and_revoked(qtbot, services, partner, runner, monkeypatch):  # noqa: ANN001
@@ -76,7 +89,10 @@ def test_api_keys_are_shown_once_and_revoked(qtbot, services, partner, runner, m
     monkeypatch.setattr(QMessageBox, "question", lambda *a, **k: QMessageBox.StandardButton.Yes)
     dialog.table.selectRow(0)
     dialog.revoke_selected()
-    qtbot.waitUntil(lambda: dialog.table.item(0, 5) is not None and dialog.table.item(0, 5).text() == "revoked", timeout=WAIT)
+    qtbot.waitUntil(
+        lambda: dialog.table.item(0, 5) is not None and dialog.table.item(0, 5).text() == "revoked",
+        timeout=WAIT,
+    )
     assert services.keys.verify(secret) is None
 
 
@@ -93,7 +109,10 @@ def test_collection_order_is_saved(qtbot, services, partner, catalog_works, runn
     dialog.items.insertItem(0, moved)
     assert dialog.item_ids() == [ids[2], ids[0], ids[1]]
     dialog.save_items()
-    qtbot.waitUntil(lambda: services.catalog.collection_artwork_ids(coll.id) == [ids[2], ids[0], ids[1]], timeout=WAIT)
+    qtbot.waitUntil(
+        lambda: services.catalog.collection_artwork_ids(coll.id) == [ids[2], ids[0], ids[1]],
+        timeout=WAIT,
+    )
 
 
 def test_partners_are_added(qtbot, services, runner):  # noqa: ANN001
@@ -103,7 +122,9 @@ def test_partners_are_added(qtbot, services, runner):  # noqa: ANN001
     dialog.partner_type.setCurrentIndex(dialog.partner_type.findData("museum"))
     dialog.add_partner()
     qtbot.waitUntil(lambda: dialog.partners.rowCount() == 1, timeout=WAIT)
-    assert [(p.name, p.type) for p in services.catalog.list_partners()] == [("Kunsthalle Süd", "museum")]
+    assert [(p.name, p.type) for p in services.catalog.list_partners()] == [
+        ("Kunsthalle Süd", "museum")
+    ]
 
 
 def test_preferences_are_stored(qtbot, tmp_path):  # noqa: ANN001

@@ -22,7 +22,9 @@ from artdesk.imaging.compose import STYLES, render_composition
 PALETTE = [(196, 64, 42), (38, 70, 140), (232, 214, 170), (24, 24, 24)]
 
 
-def picture(seed: int = 1, size: tuple[int, int] = (640, 480), style: str = "geometric") -> Image.Image:
+def picture(
+    seed: int = 1, size: tuple[int, int] = (640, 480), style: str = "geometric"
+) -> Image.Image:
     return render_composition(seed, PALETTE, size, style)
 
 
@@ -67,7 +69,9 @@ def test_cmyk_jpeg_becomes_rgb(tmp_path: Path) -> None:
 
 
 def test_palette_image_with_transparency(tmp_path: Path) -> None:
-    path = save(picture().convert("P", palette=Image.Palette.ADAPTIVE), tmp_path / "pal.png", transparency=0)
+    path = save(
+        picture().convert("P", palette=Image.Palette.ADAPTIVE), tmp_path / "pal.png", transparency=0
+    )
     make_thumbnail(path, tmp_path / "pal-thumb.png", 64)
     with Image.open(tmp_path / "pal-thumb.png") as t:
         assert t.mode == "RGB" and max(t.size) == 64
@@ -156,7 +160,9 @@ def test_hash_of_resized_and_recompressed_copies_is_close(tmp_path: Path, style:
     original = picture(seed=7, size=(800, 600), style=style)
     a = save(original, tmp_path / "a.png")
     b = save(original.resize((400, 300), Image.Resampling.LANCZOS), tmp_path / "b.jpg", quality=60)
-    c = save(original.resize((1000, 750), Image.Resampling.BICUBIC), tmp_path / "c.webp", quality=80)
+    c = save(
+        original.resize((1000, 750), Image.Resampling.BICUBIC), tmp_path / "c.webp", quality=80
+    )
     ha, hb, hc = image_hash(a), image_hash(b), image_hash(c)
     assert len(ha) == 16 and int(ha, 16) >= 0
     assert hamming(ha, hb) <= SAME_IMAGE_DISTANCE
@@ -212,4 +218,7 @@ def test_compositions_are_deterministic() -> None:
         b = render_composition(11, PALETTE, (120, 90), style)
         assert a.tobytes() == b.tobytes()
         assert a.size == (120, 90) and a.mode == "RGB"
-    assert render_composition(1, PALETTE, (120, 90)).tobytes() != render_composition(2, PALETTE, (120, 90)).tobytes()
+    assert (
+        render_composition(1, PALETTE, (120, 90)).tobytes()
+        != render_composition(2, PALETTE, (120, 90)).tobytes()
+    )

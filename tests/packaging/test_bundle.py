@@ -38,8 +38,15 @@ def bundle(tmp_path_factory: pytest.TempPathFactory) -> Path:
     root = tmp_path_factory.mktemp("bundle")
     started = time.monotonic()
     result = subprocess.run(
-        [sys.executable, str(BUILD_SCRIPT), "--dist", str(root / "dist"),
-         "--work", str(root / "work"), "--quiet"],
+        [
+            sys.executable,
+            str(BUILD_SCRIPT),
+            "--dist",
+            str(root / "dist"),
+            "--work",
+            str(root / "work"),
+            "--quiet",
+        ],
         cwd=REPO,
         capture_output=True,
         text=True,
@@ -83,7 +90,9 @@ def _start(args: list[str], tmp_path: Path, **env: str) -> tuple[subprocess.Pope
     return proc, stderr
 
 
-def _stop(proc: subprocess.Popen[str], stderr: Path, signum: int, timeout: float = 60) -> tuple[int, str]:
+def _stop(
+    proc: subprocess.Popen[str], stderr: Path, signum: int, timeout: float = 60
+) -> tuple[int, str]:
     proc.send_signal(signum)
     try:
         code = proc.wait(timeout=timeout)
@@ -108,13 +117,31 @@ def test_bundle_contents(bundle: Path) -> None:
         assert f"artdesk/db/migrations/versions/{migration.name}" in files
     plugins = "PySide6/Qt/plugins"
     if sys.platform.startswith("linux"):
-        for wanted in ("platforms/libqoffscreen.so", "platforms/libqxcb.so", "platforms/libqwayland.so",
-                       "imageformats/libqjpeg.so", "imageformats/libqsvg.so"):
+        for wanted in (
+            "platforms/libqoffscreen.so",
+            "platforms/libqxcb.so",
+            "platforms/libqwayland.so",
+            "imageformats/libqjpeg.so",
+            "imageformats/libqsvg.so",
+        ):
             assert f"{plugins}/{wanted}" in files, wanted
     assert not any(f.startswith(f"{plugins}/platforms/libqvnc") for f in files)
     # What it leaves out.
-    for unwanted in ("tkinter", "_tkinter", "matplotlib", "IPython", "pytest", "_pytest",
-                     "hypothesis", "schemathesis", "QtWebEngine", "Qt3D", "QtQuick", "QtQml", "Qt6Pdf"):
+    for unwanted in (
+        "tkinter",
+        "_tkinter",
+        "matplotlib",
+        "IPython",
+        "pytest",
+        "_pytest",
+        "hypothesis",
+        "schemathesis",
+        "QtWebEngine",
+        "Qt3D",
+        "QtQuick",
+        "QtQml",
+        "Qt6Pdf",
+    ):
         assert not any(unwanted in f for f in files), unwanted
     # PyInstaller links shared libraries into _internal/ with symbolic links: count them once.
     real = [p for p in bundle.rglob("*") if p.is_file() and not p.is_symlink()]
@@ -126,13 +153,18 @@ def test_bundle_contents(bundle: Path) -> None:
 def test_version_answers_the_package_version(bundle: Path, tmp_path: Path) -> None:
     result = subprocess.run(
         [str(bundle / EXE_NAME), "--version"],
-        capture_output=True, text=True, timeout=120, env=_env(tmp_path),
+        capture_output=True,
+        text=True,
+        timeout=120,
+        env=_env(tmp_path),
     )
     assert result.returncode == 0, result.stderr
     assert result.stdout.strip() == f"artdesk {importlib.metadata.version('artdesk')}"
 
 
-def test_serve_on_a_new_catalog_answers_openapi_and_stops_cleanly(bundle: Path, tmp_path: Path) -> None:
+def test_serve_on_a_new_catalog_answers_openapi_and_stops_cleanly(
+    bundle: Path, tmp_path: Path
+) -> None:
     catalog = tmp_path / "new.sqlite"
     proc, stderr = _start(
         [str(bundle / EXE_NAME), "--catalog", str(catalog), "serve", "--port", "0"], tmp_path
@@ -158,7 +190,9 @@ def test_serve_on_a_new_catalog_answers_openapi_and_stops_cleanly(bundle: Path, 
         assert httpx.get(f"{base}/v1/artworks", timeout=30).status_code == 401  # needs a key
     finally:
         if proc.poll() is None:
-            code, err = _stop(proc, stderr, signal.SIGINT if sys.platform != "win32" else signal.CTRL_C_EVENT)
+            code, err = _stop(
+                proc, stderr, signal.SIGINT if sys.platform != "win32" else signal.CTRL_C_EVENT
+            )
         else:
             code, err = proc.returncode, stderr.read_text()
     assert code == 0, err
@@ -196,7 +230,9 @@ def test_gui_starts_offscreen_and_quits_when_asked(bundle: Path, tmp_path: Path)
     started = time.monotonic()
     result = subprocess.run(
         [str(bundle / EXE_NAME), "--catalog", str(catalog), "gui", "--quit-after", "4"],
-        capture_output=True, text=True, timeout=180,
+        capture_output=True,
+        text=True,
+        timeout=180,
         env=_env(tmp_path, QT_QPA_PLATFORM="offscreen"),
     )
     assert result.returncode == 0, result.stderr
@@ -209,7 +245,8 @@ def test_gui_starts_offscreen_and_quits_when_asked(bundle: Path, tmp_path: Path)
 def test_gui_quits_cleanly_on_sigterm(bundle: Path, tmp_path: Path) -> None:
     catalog = tmp_path / "gui.sqlite"
     proc, stderr = _start(
-        [str(bundle / EXE_NAME), "--catalog", str(catalog), "gui"], tmp_path,
+        [str(bundle / EXE_NAME), "--catalog", str(catalog), "gui"],
+        tmp_path,
         QT_QPA_PLATFORM="offscreen",
     )
     deadline = time.monotonic() + 120

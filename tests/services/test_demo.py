@@ -64,14 +64,25 @@ def test_counts_and_flag(demo) -> None:  # noqa: ANN001
     kinds = {p.type for p in svc.catalog.list_partners()}
     assert {"gallery", "museum", "studio"} <= kinds
     with svc.db.read() as s:
-        assert s.scalar(select(func.count()).select_from(ChangelogRow).where(ChangelogRow.source == "demo")) >= 300
+        assert (
+            s.scalar(
+                select(func.count()).select_from(ChangelogRow).where(ChangelogRow.source == "demo")
+            )
+            >= 300
+        )
 
 
 def test_artworks_are_realistic_and_valid(demo) -> None:  # noqa: ANN001
     svc, _ = demo
     with svc.db.read() as s:
         rows = list(s.scalars(select(ArtworkRow)))
-        authors = dict(s.execute(select(ArtworkArtistRow.artwork_id, func.count()).group_by(ArtworkArtistRow.artwork_id)).all())
+        authors = dict(
+            s.execute(
+                select(ArtworkArtistRow.artwork_id, func.count()).group_by(
+                    ArtworkArtistRow.artwork_id
+                )
+            ).all()
+        )
         s.expunge_all()
     assert len(rows) == 300
     assert all(authors.get(r.id, 0) >= 1 for r in rows)
@@ -96,7 +107,11 @@ def test_artworks_are_realistic_and_valid(demo) -> None:  # noqa: ANN001
     assert any(r.confidential_notes for r in rows) or len(rows) < 100
     inventory = [(r.partner_id, r.inventory_number) for r in rows]
     assert len(set(inventory)) == len(inventory)
-    names = [a.name for a in svc.catalog.list_artists(limit=1000)] if _has_limit(svc) else [a.name for a in svc.catalog.list_artists()]
+    names = (
+        [a.name for a in svc.catalog.list_artists(limit=1000)]
+        if _has_limit(svc)
+        else [a.name for a in svc.catalog.list_artists()]
+    )
     assert any(not n.isascii() for n in names)  # diacritics and other scripts
     artist = svc.catalog.list_artists()[0]
     assert artist.nationality and artist.birth_year and artist.biography
@@ -125,7 +140,9 @@ def test_editions(demo) -> None:  # noqa: ANN001
                 lo, _, hi = item.partition("-")
                 assert 1 <= int(lo) <= int(hi or lo) <= e.size
     assert any(isinstance(i, int) for e in editions for i in e.available_editions or [])
-    assert any(isinstance(i, str) and "-" in i for e in editions for i in e.available_editions or [])
+    assert any(
+        isinstance(i, str) and "-" in i for e in editions for i in e.available_editions or []
+    )
     detail = svc.catalog.get_artwork(editions[0].artwork_id)
     assert detail.editions and detail.editions[0].size == editions[0].size
 
@@ -135,13 +152,26 @@ def test_genes_follow_category_and_artist(demo) -> None:  # noqa: ANN001
     with svc.db.read() as s:
         names = dict(s.execute(select(GeneRow.id, GeneRow.name)).all())
         values: dict[int, dict[str, int]] = defaultdict(dict)
-        for aid, gid, v in s.execute(select(ArtworkGeneRow.artwork_id, ArtworkGeneRow.gene_id, ArtworkGeneRow.value)):
+        for aid, gid, v in s.execute(
+            select(ArtworkGeneRow.artwork_id, ArtworkGeneRow.gene_id, ArtworkGeneRow.value)
+        ):
             values[aid][names[gid]] = v
         category = dict(s.execute(select(ArtworkRow.id, ArtworkRow.category)).all())
         first_artist = dict(
-            s.execute(select(ArtworkArtistRow.artwork_id, ArtworkArtistRow.artist_id).where(ArtworkArtistRow.position == 0)).all()
+            s.execute(
+                select(ArtworkArtistRow.artwork_id, ArtworkArtistRow.artist_id).where(
+                    ArtworkArtistRow.position == 0
+                )
+            ).all()
         )
-    assert {"Abstract Painting", "Color Field", "Landscape", "Portrait", "Photography", "Minimalism"} <= set(names.values())
+    assert {
+        "Abstract Painting",
+        "Color Field",
+        "Landscape",
+        "Portrait",
+        "Photography",
+        "Minimalism",
+    } <= set(names.values())
     assert len(values) == 300
     for aid, genes in values.items():
         assert len(genes) >= 3 and all(0 <= v <= 100 for v in genes.values())
@@ -152,11 +182,23 @@ def test_genes_follow_category_and_artist(demo) -> None:  # noqa: ANN001
 
     def cosine(a: dict[str, int], b: dict[str, int]) -> float:
         dot = sum(v * b.get(k, 0) for k, v in a.items())
-        return dot / (math.sqrt(sum(v * v for v in a.values())) * math.sqrt(sum(v * v for v in b.values())))
+        return dot / (
+            math.sqrt(sum(v * v for v in a.values())) * math.sqrt(sum(v * v for v in b.values()))
+        )
 
     ids = sorted(values)
-    same = [cosine(values[a], values[b]) for a in ids for b in ids if a < b and first_artist[a] == first_artist[b]]
-    other = [cosine(values[a], values[b]) for a in ids[:120] for b in ids[:120] if a < b and first_artist[a] != first_artist[b]]
+    same = [
+        cosine(values[a], values[b])
+        for a in ids
+        for b in ids
+        if a < b and first_artist[a] == first_artist[b]
+    ]
+    other = [
+        cosine(values[a], values[b])
+        for a in ids[:120]
+        for b in ids[:120]
+        if a < b and first_artist[a] != first_artist[b]
+    ]
     assert sum(same) / len(same) > sum(other) / len(other) + 0.2  # similarity means something
 
 
@@ -220,13 +262,29 @@ def test_refuses_a_catalog_that_has_artworks(demo) -> None:  # noqa: ANN001
 def _fingerprint(svc) -> tuple:  # noqa: ANN001
     with svc.db.read() as s:
         works = s.execute(
-            select(ArtworkRow.id, ArtworkRow.title, ArtworkRow.date_text, ArtworkRow.price, ArtworkRow.artist_names,
-                   ArtworkRow.dimensions, ArtworkRow.description).order_by(ArtworkRow.id)
+            select(
+                ArtworkRow.id,
+                ArtworkRow.title,
+                ArtworkRow.date_text,
+                ArtworkRow.price,
+                ArtworkRow.artist_names,
+                ArtworkRow.dimensions,
+                ArtworkRow.description,
+            ).order_by(ArtworkRow.id)
         ).all()
-        genes = s.execute(select(ArtworkGeneRow.artwork_id, ArtworkGeneRow.gene_id, ArtworkGeneRow.value).order_by(
-            ArtworkGeneRow.artwork_id, ArtworkGeneRow.gene_id)).all()
-        editions = s.execute(select(EditionSetRow.artwork_id, EditionSetRow.label, EditionSetRow.available_editions).order_by(EditionSetRow.id)).all()
-        images = s.execute(select(ImageRow.artwork_id, ImageRow.content_hash).order_by(ImageRow.artwork_id)).all()
+        genes = s.execute(
+            select(
+                ArtworkGeneRow.artwork_id, ArtworkGeneRow.gene_id, ArtworkGeneRow.value
+            ).order_by(ArtworkGeneRow.artwork_id, ArtworkGeneRow.gene_id)
+        ).all()
+        editions = s.execute(
+            select(
+                EditionSetRow.artwork_id, EditionSetRow.label, EditionSetRow.available_editions
+            ).order_by(EditionSetRow.id)
+        ).all()
+        images = s.execute(
+            select(ImageRow.artwork_id, ImageRow.content_hash).order_by(ImageRow.artwork_id)
+        ).all()
     shows = [(s.name, s.status, s.start_date, s.artwork_count) for s in svc.catalog.list_shows()]
     return tuple(map(tuple, (works, genes, editions, images, shows)))
 
@@ -254,7 +312,9 @@ def test_demo_on_each_backend_with_worker_processes(services) -> None:  # noqa: 
     assert services.catalog.count_artworks() == 60 and summary.images == 20
     # the ids handed out in bulk leave the catalog's own inserts working
     p = services.catalog.list_partners()[0]
-    new = services.catalog.create_artwork({"title": "After the demo"}, partner_id=p.id, source="test")
+    new = services.catalog.create_artwork(
+        {"title": "After the demo"}, partner_id=p.id, source="test"
+    )
     assert new.id > 60
     artist, created = services.catalog.create_artist("Somebody New", source="test")
     assert created

@@ -34,7 +34,9 @@ def artwork(services, partner):  # noqa: ANN001, ANN201
 
 
 def test_add_image_stores_once_per_content(services, partner, artwork, tmp_path: Path) -> None:  # noqa: ANN001
-    other = services.catalog.create_artwork({"title": "Second"}, partner_id=partner.id, source="test")
+    other = services.catalog.create_artwork(
+        {"title": "Second"}, partner_id=partner.id, source="test"
+    )
     src = jpeg(tmp_path / "photo.jpg")
     copy = tmp_path / "copy-of-photo.jpg"
     copy.write_bytes(src.read_bytes())
@@ -53,11 +55,15 @@ def test_add_image_stores_once_per_content(services, partner, artwork, tmp_path:
     assert services.catalog.get_artwork(other.id).images[0].id == second.id
 
 
-def test_first_image_is_default_and_make_default_moves_it(services, artwork, tmp_path: Path) -> None:  # noqa: ANN001
+def test_first_image_is_default_and_make_default_moves_it(
+    services, artwork, tmp_path: Path
+) -> None:  # noqa: ANN001
     a = services.images.add_image(artwork.id, jpeg(tmp_path / "a.jpg", 1), source="test")
     b = services.images.add_image(artwork.id, jpeg(tmp_path / "b.jpg", 2), source="test")
     assert a.is_default and not b.is_default
-    c = services.images.add_image(artwork.id, jpeg(tmp_path / "c.jpg", 3), source="test", make_default=True)
+    c = services.images.add_image(
+        artwork.id, jpeg(tmp_path / "c.jpg", 3), source="test", make_default=True
+    )
     images = {i.id: i for i in services.catalog.get_artwork(artwork.id).images}
     assert images[c.id].is_default
     assert not images[a.id].is_default and not images[b.id].is_default
@@ -71,11 +77,17 @@ def test_add_image_bytes_for_paste(services, artwork) -> None:  # noqa: ANN001
     assert info.path.endswith(".png") and (info.width, info.height) == (320, 240)
     assert services.images.absolute_path(info).read_bytes() == buf.getvalue()
     with pytest.raises(ValidationError, match="clipboard.png is not an image"):
-        services.images.add_image_bytes(artwork.id, b"<html>not a picture</html>", "clipboard.png", "gui")
+        services.images.add_image_bytes(
+            artwork.id, b"<html>not a picture</html>", "clipboard.png", "gui"
+        )
 
 
-def test_remove_image_deletes_file_only_when_unused(services, partner, artwork, tmp_path: Path) -> None:  # noqa: ANN001
-    other = services.catalog.create_artwork({"title": "Second"}, partner_id=partner.id, source="test")
+def test_remove_image_deletes_file_only_when_unused(
+    services, partner, artwork, tmp_path: Path
+) -> None:  # noqa: ANN001
+    other = services.catalog.create_artwork(
+        {"title": "Second"}, partner_id=partner.id, source="test"
+    )
     src = jpeg(tmp_path / "a.jpg")
     one = services.images.add_image(artwork.id, src, source="test")
     two = services.images.add_image(other.id, src, source="test")
@@ -98,9 +110,18 @@ def test_remove_image_deletes_file_only_when_unused(services, partner, artwork, 
 
 
 def test_thumbnail_is_made_once_and_cached(services, artwork, tmp_path: Path) -> None:  # noqa: ANN001
-    info = services.images.add_image(artwork.id, jpeg(tmp_path / "a.jpg", size=(900, 300)), source="test")
+    info = services.images.add_image(
+        artwork.id, jpeg(tmp_path / "a.jpg", size=(900, 300)), source="test"
+    )
     t = services.images.thumbnail_path(info, 150)
-    assert t == services.files_dir / "thumbs" / "150" / info.content_hash[:2] / f"{info.content_hash}.jpg"
+    assert (
+        t
+        == services.files_dir
+        / "thumbs"
+        / "150"
+        / info.content_hash[:2]
+        / f"{info.content_hash}.jpg"
+    )
     with Image.open(t) as im:
         assert im.size == (150, 50)
     mtime = t.stat().st_mtime_ns
@@ -122,7 +143,9 @@ def test_thumbnail_is_made_once_and_cached(services, artwork, tmp_path: Path) ->
     ],
     ids=["text", "truncated", "too-many-pixels"],
 )
-def test_refused_images_leave_catalog_and_folder_unchanged(services, artwork, tmp_path: Path, make) -> None:  # noqa: ANN001
+def test_refused_images_leave_catalog_and_folder_unchanged(
+    services, artwork, tmp_path: Path, make
+) -> None:  # noqa: ANN001
     services.images.max_pixels = 2_000_000
     bad = tmp_path / "bad.jpg"
     make(bad)
@@ -152,12 +175,17 @@ def test_perceptual_hash_of_stored_copies(services, partner, artwork, tmp_path: 
     other = services.catalog.create_artwork({"title": "Copy"}, partner_id=partner.id, source="test")
     b = services.images.add_image(other.id, tmp_path / "small.jpg", source="test")
     assert a.content_hash != b.content_hash
-    assert hamming(services.images.perceptual_hash(a), services.images.perceptual_hash(b)) <= SAME_IMAGE_DISTANCE
+    assert (
+        hamming(services.images.perceptual_hash(a), services.images.perceptual_hash(b))
+        <= SAME_IMAGE_DISTANCE
+    )
 
 
 def test_recorded_path_outside_the_folder_is_refused(services) -> None:  # noqa: ANN001
     from artdesk.core.models import ImageInfo
 
-    rogue = ImageInfo(id=1, artwork_id=1, path="../../etc/passwd", content_hash="ab" * 32, width=1, height=1)
+    rogue = ImageInfo(
+        id=1, artwork_id=1, path="../../etc/passwd", content_hash="ab" * 32, width=1, height=1
+    )
     with pytest.raises(ValidationError, match="outside"):
         services.images.absolute_path(rogue)
