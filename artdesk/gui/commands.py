@@ -17,6 +17,7 @@ from PySide6.QtGui import QUndoCommand
 
 from artdesk.core.errors import ArtdeskError
 from artdesk.core.models import ARTWORK_EDIT_FIELDS, EDITION_EDIT_FIELDS, Artwork
+from artdesk.gui.labels import field_label
 from artdesk.gui.tasks import TaskRunner
 from artdesk.services.catalog import CatalogService
 
@@ -151,7 +152,7 @@ class EditArtworkCommand(_CatalogCommand):
         before: Mapping[str, Any],
         after: Mapping[str, Any],
     ) -> None:
-        names = ", ".join(sorted(after))
+        names = ", ".join(field_label(name) for name in sorted(after))
         super().__init__(ctx, tr(_EDIT).format(title=artwork.title, fields=names))
         self.artwork_id = artwork.id
         self.before = dict(before)

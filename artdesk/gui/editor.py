@@ -45,6 +45,7 @@ from artdesk.gui.commands import (
     CreateArtworkCommand,
     EditArtworkCommand,
 )
+from artdesk.gui.labels import field_label
 from artdesk.gui.panels import DuplicatesPanel, EditionsPanel, GenesPanel, ImagesPanel, SimilarPanel
 from artdesk.gui.table_model import availability_label
 from artdesk.gui.tasks import TaskRunner
@@ -216,34 +217,6 @@ class ArtworkEditor(QWidget):
         self.partner_box.currentIndexChanged.connect(self._partner_changed)
         self.form.addRow(self.tr("Partner"), self.partner_box)
 
-        labels = {
-            "inventory_number": self.tr("Inventory no."),
-            "title": self.tr("Title"),
-            "date_text": self.tr("Date"),
-            "creation_year": self.tr("Year"),
-            "medium": self.tr("Medium"),
-            "category": self.tr("Category"),
-            "dimensions": self.tr("Dimensions"),
-            "height_cm": self.tr("Height (cm)"),
-            "width_cm": self.tr("Width (cm)"),
-            "depth_cm": self.tr("Depth (cm)"),
-            "diameter_cm": self.tr("Diameter (cm)"),
-            "price": self.tr("Price"),
-            "currency": self.tr("Currency"),
-            "availability": self.tr("Availability"),
-            "description": self.tr("Description"),
-            "image_url": self.tr("Image URL"),
-            "external_url": self.tr("External URL"),
-            "series": self.tr("Series"),
-            "signature": self.tr("Signature"),
-            "provenance": self.tr("Provenance"),
-            "literature": self.tr("Literature"),
-            "exhibition_history": self.tr("Exhibitions"),
-            "credit_line": self.tr("Credit line"),
-            "condition": self.tr("Condition"),
-            "confidential_notes": self.tr("Confidential notes"),
-            "published": self.tr("Published"),
-        }
         for name in ARTWORK_EDIT_FIELDS:
             widget = self._make_field(name)
             self.fields[name] = widget
@@ -260,7 +233,7 @@ class ArtworkEditor(QWidget):
             cell_layout.setSpacing(1)
             cell_layout.addWidget(widget)
             cell_layout.addWidget(error)
-            self.form.addRow(labels[name], cell)
+            self.form.addRow(field_label(name), cell)
             if name == "title":
                 self.artists_edit = QLineEdit()
                 self.artists_edit.setObjectName("field_artists")

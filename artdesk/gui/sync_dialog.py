@@ -40,6 +40,7 @@ from PySide6.QtWidgets import (
 
 from artdesk.core.errors import ArtdeskError
 from artdesk.gui.dialogs import list_table
+from artdesk.gui.labels import field_label
 from artdesk.gui.tasks import Task, TaskRunner
 
 KINDS = ("artdesk", "artland", "artsy")
@@ -723,7 +724,11 @@ class SyncDialog(QDialog):
         self.conflicts = conflicts
         self.conflicts_table.setRowCount(len(conflicts))
         for r, c in enumerate(conflicts):
-            what = c.field if c.kind == "field" else self.tr(CONFLICT_KINDS.get(c.kind, c.kind))
+            what = (
+                field_label(c.field)
+                if c.kind == "field"
+                else self.tr(CONFLICT_KINDS.get(c.kind, c.kind))
+            )
             self.conflicts_table.setItem(r, 0, _item(f"#{c.artwork_id} {c.title or ''}", c.id))
             self.conflicts_table.setItem(r, 1, _item(what, c.id))
         self.tabs.setTabText(
@@ -762,7 +767,8 @@ class SyncDialog(QDialog):
             return
         if c.kind == "field":
             self.side_by_side.setRowCount(1)
-            for col, v in enumerate((c.field, _shown(c.mine), _shown(c.theirs), _shown(c.base))):
+            shown = (field_label(c.field), _shown(c.mine), _shown(c.theirs), _shown(c.base))
+            for col, v in enumerate(shown):
                 self.side_by_side.setItem(0, col, _item(v))
             self.side_by_side.resizeRowsToContents()
             self.edit_value.setText("" if c.mine is None else _shown(c.mine))

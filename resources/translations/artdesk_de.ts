@@ -151,213 +151,83 @@
 <context>
     <name>ArtworkEditor</name>
     <message>
-        <location filename="../../artdesk/gui/editor.py" line="192"/>
-        <location filename="../../artdesk/gui/editor.py" line="818"/>
+        <location filename="../../artdesk/gui/editor.py" line="193"/>
+        <location filename="../../artdesk/gui/editor.py" line="791"/>
         <source>Reload</source>
         <translation>Neu laden</translation>
     </message>
     <message>
-        <location filename="../../artdesk/gui/editor.py" line="217"/>
+        <location filename="../../artdesk/gui/editor.py" line="218"/>
         <source>Partner</source>
         <translation>Partner</translation>
     </message>
     <message>
-        <location filename="../../artdesk/gui/editor.py" line="220"/>
-        <source>Inventory no.</source>
-        <translation>Inventarnr.</translation>
-    </message>
-    <message>
-        <location filename="../../artdesk/gui/editor.py" line="221"/>
-        <source>Title</source>
-        <translation>Titel</translation>
-    </message>
-    <message>
-        <location filename="../../artdesk/gui/editor.py" line="222"/>
-        <source>Date</source>
-        <translation>Datierung</translation>
-    </message>
-    <message>
-        <location filename="../../artdesk/gui/editor.py" line="223"/>
-        <source>Year</source>
-        <translation>Jahr</translation>
-    </message>
-    <message>
-        <location filename="../../artdesk/gui/editor.py" line="224"/>
-        <source>Medium</source>
-        <translation>Technik</translation>
-    </message>
-    <message>
-        <location filename="../../artdesk/gui/editor.py" line="225"/>
-        <source>Category</source>
-        <translation>Gattung</translation>
-    </message>
-    <message>
-        <location filename="../../artdesk/gui/editor.py" line="226"/>
-        <source>Dimensions</source>
-        <translation>Maße</translation>
-    </message>
-    <message>
-        <location filename="../../artdesk/gui/editor.py" line="227"/>
-        <source>Height (cm)</source>
-        <translation>Höhe (cm)</translation>
-    </message>
-    <message>
-        <location filename="../../artdesk/gui/editor.py" line="228"/>
-        <source>Width (cm)</source>
-        <translation>Breite (cm)</translation>
-    </message>
-    <message>
-        <location filename="../../artdesk/gui/editor.py" line="229"/>
-        <source>Depth (cm)</source>
-        <translation>Tiefe (cm)</translation>
-    </message>
-    <message>
-        <location filename="../../artdesk/gui/editor.py" line="230"/>
-        <source>Diameter (cm)</source>
-        <translation>Durchmesser (cm)</translation>
-    </message>
-    <message>
-        <location filename="../../artdesk/gui/editor.py" line="231"/>
-        <source>Price</source>
-        <translation>Preis</translation>
-    </message>
-    <message>
-        <location filename="../../artdesk/gui/editor.py" line="232"/>
-        <source>Currency</source>
-        <translation>Währung</translation>
-    </message>
-    <message>
-        <location filename="../../artdesk/gui/editor.py" line="233"/>
-        <source>Availability</source>
-        <translation>Verfügbarkeit</translation>
-    </message>
-    <message>
-        <location filename="../../artdesk/gui/editor.py" line="234"/>
-        <source>Description</source>
-        <translation>Beschreibung</translation>
-    </message>
-    <message>
-        <location filename="../../artdesk/gui/editor.py" line="235"/>
-        <source>Image URL</source>
-        <translation>Bild-URL</translation>
-    </message>
-    <message>
-        <location filename="../../artdesk/gui/editor.py" line="236"/>
-        <source>External URL</source>
-        <translation>Externe URL</translation>
-    </message>
-    <message>
-        <location filename="../../artdesk/gui/editor.py" line="237"/>
-        <source>Series</source>
-        <translation>Serie</translation>
-    </message>
-    <message>
-        <location filename="../../artdesk/gui/editor.py" line="238"/>
-        <source>Signature</source>
-        <translation>Signatur</translation>
-    </message>
-    <message>
-        <location filename="../../artdesk/gui/editor.py" line="239"/>
-        <source>Provenance</source>
-        <translation>Provenienz</translation>
-    </message>
-    <message>
         <location filename="../../artdesk/gui/editor.py" line="240"/>
-        <source>Literature</source>
-        <translation>Literatur</translation>
-    </message>
-    <message>
-        <location filename="../../artdesk/gui/editor.py" line="241"/>
-        <source>Exhibitions</source>
-        <translation>Ausstellungen</translation>
-    </message>
-    <message>
-        <location filename="../../artdesk/gui/editor.py" line="242"/>
-        <source>Credit line</source>
-        <translation>Creditline</translation>
-    </message>
-    <message>
-        <location filename="../../artdesk/gui/editor.py" line="243"/>
-        <source>Condition</source>
-        <translation>Zustand</translation>
-    </message>
-    <message>
-        <location filename="../../artdesk/gui/editor.py" line="244"/>
-        <source>Confidential notes</source>
-        <translation>Vertrauliche Notizen</translation>
-    </message>
-    <message>
-        <location filename="../../artdesk/gui/editor.py" line="245"/>
-        <source>Published</source>
-        <translation>Veröffentlicht</translation>
-    </message>
-    <message>
-        <location filename="../../artdesk/gui/editor.py" line="267"/>
         <source>Names separated by “;”</source>
         <translation>Namen, getrennt durch „;“</translation>
     </message>
     <message>
-        <location filename="../../artdesk/gui/editor.py" line="284"/>
+        <location filename="../../artdesk/gui/editor.py" line="257"/>
         <source>Artists</source>
         <translation>Künstler</translation>
     </message>
     <message>
-        <location filename="../../artdesk/gui/editor.py" line="206"/>
+        <location filename="../../artdesk/gui/editor.py" line="207"/>
         <source>Details</source>
         <translation>Angaben</translation>
     </message>
     <message>
-        <location filename="../../artdesk/gui/editor.py" line="305"/>
+        <location filename="../../artdesk/gui/editor.py" line="278"/>
         <source>Editions</source>
         <translation>Auflagen</translation>
     </message>
     <message>
-        <location filename="../../artdesk/gui/editor.py" line="308"/>
+        <location filename="../../artdesk/gui/editor.py" line="281"/>
         <source>Genes</source>
         <translation>Merkmale</translation>
     </message>
     <message>
-        <location filename="../../artdesk/gui/editor.py" line="311"/>
+        <location filename="../../artdesk/gui/editor.py" line="284"/>
         <source>Images</source>
         <translation>Bilder</translation>
     </message>
     <message>
-        <location filename="../../artdesk/gui/editor.py" line="314"/>
+        <location filename="../../artdesk/gui/editor.py" line="287"/>
         <source>Similar</source>
         <translation>Ähnliche Werke</translation>
     </message>
     <message>
-        <location filename="../../artdesk/gui/editor.py" line="320"/>
+        <location filename="../../artdesk/gui/editor.py" line="293"/>
         <source>Revert</source>
         <translation>Verwerfen</translation>
     </message>
     <message>
-        <location filename="../../artdesk/gui/editor.py" line="322"/>
+        <location filename="../../artdesk/gui/editor.py" line="295"/>
         <source>Save</source>
         <translation>Speichern</translation>
     </message>
     <message>
-        <location filename="../../artdesk/gui/editor.py" line="353"/>
+        <location filename="../../artdesk/gui/editor.py" line="326"/>
         <source>visible through the public API</source>
         <translation>über die öffentliche API sichtbar</translation>
     </message>
     <message>
-        <location filename="../../artdesk/gui/editor.py" line="421"/>
+        <location filename="../../artdesk/gui/editor.py" line="394"/>
         <source>Choose the partner this work belongs to</source>
         <translation>Wählen Sie den Partner, zu dem dieses Werk gehört</translation>
     </message>
     <message>
-        <location filename="../../artdesk/gui/editor.py" line="459"/>
+        <location filename="../../artdesk/gui/editor.py" line="432"/>
         <source>No work selected</source>
         <translation>Kein Werk ausgewählt</translation>
     </message>
     <message>
-        <location filename="../../artdesk/gui/editor.py" line="475"/>
+        <location filename="../../artdesk/gui/editor.py" line="448"/>
         <source>New work</source>
         <translation>Neues Werk</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../artdesk/gui/editor.py" line="588"/>
+        <location filename="../../artdesk/gui/editor.py" line="561"/>
         <source>%n problem(s) to fix</source>
         <translation>
             <numerusform>%n Angabe zu korrigieren</numerusform>
@@ -365,77 +235,77 @@
         </translation>
     </message>
     <message>
-        <location filename="../../artdesk/gui/editor.py" line="590"/>
+        <location filename="../../artdesk/gui/editor.py" line="563"/>
         <source>Unsaved changes</source>
         <translation>Ungespeicherte Änderungen</translation>
     </message>
     <message>
-        <location filename="../../artdesk/gui/editor.py" line="615"/>
+        <location filename="../../artdesk/gui/editor.py" line="588"/>
         <source>Fingerprint: {digest} ({source})</source>
         <translation>Fingerabdruck: {digest} ({source})</translation>
     </message>
     <message>
-        <location filename="../../artdesk/gui/editor.py" line="621"/>
+        <location filename="../../artdesk/gui/editor.py" line="594"/>
         <source>This work was synced on {when}. Changing its artist, title or year changes its fingerprint: the remote catalog may then see it as a new work.</source>
         <translation>Dieses Werk wurde am {when} synchronisiert. Wenn Sie Künstler/in, Titel oder Jahr ändern, ändert sich sein Fingerabdruck: Der entfernte Katalog sieht es dann womöglich als neues Werk.</translation>
     </message>
     <message>
-        <location filename="../../artdesk/gui/editor.py" line="645"/>
+        <location filename="../../artdesk/gui/editor.py" line="618"/>
         <source>same artist, title and year</source>
         <translation>Künstler/in, Titel und Jahr stimmen überein</translation>
     </message>
     <message>
-        <location filename="../../artdesk/gui/editor.py" line="713"/>
+        <location filename="../../artdesk/gui/editor.py" line="686"/>
         <source>“{typed}” is new. Did you mean &lt;a href=&quot;{i}&quot;&gt;{match}&lt;/a&gt;?</source>
         <translation>„{typed}“ ist neu. Meinten Sie &lt;a href=&quot;{i}&quot;&gt;{match}&lt;/a&gt;?</translation>
     </message>
     <message>
-        <location filename="../../artdesk/gui/editor.py" line="738"/>
+        <location filename="../../artdesk/gui/editor.py" line="711"/>
         <source>Fix the marked fields first</source>
         <translation>Korrigieren Sie zuerst die markierten Felder</translation>
     </message>
     <message>
-        <location filename="../../artdesk/gui/editor.py" line="779"/>
+        <location filename="../../artdesk/gui/editor.py" line="752"/>
         <source>Created “{title}”</source>
         <translation>„{title}“ angelegt</translation>
     </message>
     <message>
-        <location filename="../../artdesk/gui/editor.py" line="788"/>
+        <location filename="../../artdesk/gui/editor.py" line="761"/>
         <source>Saved “{title}”</source>
         <translation>„{title}“ gespeichert</translation>
     </message>
     <message>
-        <location filename="../../artdesk/gui/editor.py" line="807"/>
+        <location filename="../../artdesk/gui/editor.py" line="780"/>
         <source>Changed elsewhere</source>
         <translation>An anderer Stelle geändert</translation>
     </message>
     <message>
-        <location filename="../../artdesk/gui/editor.py" line="810"/>
+        <location filename="../../artdesk/gui/editor.py" line="783"/>
         <source>This work was changed elsewhere (by the API, an import or another window) since you opened it.</source>
         <translation>Dieses Werk wurde seit dem Öffnen an anderer Stelle geändert (über die API, einen Import oder in einem anderen Fenster).</translation>
     </message>
     <message>
-        <location filename="../../artdesk/gui/editor.py" line="815"/>
+        <location filename="../../artdesk/gui/editor.py" line="788"/>
         <source>Reload it to see the other change (your unsaved edits are dropped), or keep editing and decide later.</source>
         <translation>Laden Sie es neu, um die andere Änderung zu sehen (Ihre ungespeicherten Änderungen gehen dabei verloren), oder bearbeiten Sie es weiter und entscheiden Sie später.</translation>
     </message>
     <message>
-        <location filename="../../artdesk/gui/editor.py" line="820"/>
+        <location filename="../../artdesk/gui/editor.py" line="793"/>
         <source>Save mine over theirs</source>
         <translation>Meine Fassung trotzdem speichern</translation>
     </message>
     <message>
-        <location filename="../../artdesk/gui/editor.py" line="822"/>
+        <location filename="../../artdesk/gui/editor.py" line="795"/>
         <source>Keep editing</source>
         <translation>Weiter bearbeiten</translation>
     </message>
     <message>
-        <location filename="../../artdesk/gui/editor.py" line="842"/>
+        <location filename="../../artdesk/gui/editor.py" line="815"/>
         <source>This work was changed elsewhere since you opened it. Saving will ask whether to reload or to save your edits over that change.</source>
         <translation>Dieses Werk wurde seit dem Öffnen an anderer Stelle geändert. Beim Speichern werden Sie gefragt, ob Sie es neu laden oder Ihre Änderungen darüber speichern möchten.</translation>
     </message>
     <message>
-        <location filename="../../artdesk/gui/editor.py" line="857"/>
+        <location filename="../../artdesk/gui/editor.py" line="830"/>
         <source>This work was deleted elsewhere.</source>
         <translation>Dieses Werk wurde an anderer Stelle gelöscht.</translation>
     </message>
@@ -961,6 +831,144 @@
             <numerusform>{n} Werk nach {path} exportiert.</numerusform>
             <numerusform>{n} Werke nach {path} exportiert.</numerusform>
         </translation>
+    </message>
+</context>
+<context>
+    <name>Fields</name>
+    <message>
+        <location filename="../../artdesk/gui/labels.py" line="14"/>
+        <source>Inventory no.</source>
+        <translation>Inventarnr.</translation>
+    </message>
+    <message>
+        <location filename="../../artdesk/gui/labels.py" line="15"/>
+        <source>Title</source>
+        <translation>Titel</translation>
+    </message>
+    <message>
+        <location filename="../../artdesk/gui/labels.py" line="16"/>
+        <source>Artists</source>
+        <translation>Künstler</translation>
+    </message>
+    <message>
+        <location filename="../../artdesk/gui/labels.py" line="17"/>
+        <source>Date</source>
+        <translation>Datierung</translation>
+    </message>
+    <message>
+        <location filename="../../artdesk/gui/labels.py" line="18"/>
+        <source>Year</source>
+        <translation>Jahr</translation>
+    </message>
+    <message>
+        <location filename="../../artdesk/gui/labels.py" line="19"/>
+        <source>Medium</source>
+        <translation>Technik</translation>
+    </message>
+    <message>
+        <location filename="../../artdesk/gui/labels.py" line="20"/>
+        <source>Category</source>
+        <translation>Gattung</translation>
+    </message>
+    <message>
+        <location filename="../../artdesk/gui/labels.py" line="21"/>
+        <source>Dimensions</source>
+        <translation>Maße</translation>
+    </message>
+    <message>
+        <location filename="../../artdesk/gui/labels.py" line="22"/>
+        <source>Height (cm)</source>
+        <translation>Höhe (cm)</translation>
+    </message>
+    <message>
+        <location filename="../../artdesk/gui/labels.py" line="23"/>
+        <source>Width (cm)</source>
+        <translation>Breite (cm)</translation>
+    </message>
+    <message>
+        <location filename="../../artdesk/gui/labels.py" line="24"/>
+        <source>Depth (cm)</source>
+        <translation>Tiefe (cm)</translation>
+    </message>
+    <message>
+        <location filename="../../artdesk/gui/labels.py" line="25"/>
+        <source>Diameter (cm)</source>
+        <translation>Durchmesser (cm)</translation>
+    </message>
+    <message>
+        <location filename="../../artdesk/gui/labels.py" line="26"/>
+        <source>Price</source>
+        <translation>Preis</translation>
+    </message>
+    <message>
+        <location filename="../../artdesk/gui/labels.py" line="27"/>
+        <source>Currency</source>
+        <translation>Währung</translation>
+    </message>
+    <message>
+        <location filename="../../artdesk/gui/labels.py" line="28"/>
+        <source>Availability</source>
+        <translation>Verfügbarkeit</translation>
+    </message>
+    <message>
+        <location filename="../../artdesk/gui/labels.py" line="29"/>
+        <source>Description</source>
+        <translation>Beschreibung</translation>
+    </message>
+    <message>
+        <location filename="../../artdesk/gui/labels.py" line="30"/>
+        <source>Image URL</source>
+        <translation>Bild-URL</translation>
+    </message>
+    <message>
+        <location filename="../../artdesk/gui/labels.py" line="31"/>
+        <source>External URL</source>
+        <translation>Externe URL</translation>
+    </message>
+    <message>
+        <location filename="../../artdesk/gui/labels.py" line="32"/>
+        <source>Series</source>
+        <translation>Serie</translation>
+    </message>
+    <message>
+        <location filename="../../artdesk/gui/labels.py" line="33"/>
+        <source>Signature</source>
+        <translation>Signatur</translation>
+    </message>
+    <message>
+        <location filename="../../artdesk/gui/labels.py" line="34"/>
+        <source>Provenance</source>
+        <translation>Provenienz</translation>
+    </message>
+    <message>
+        <location filename="../../artdesk/gui/labels.py" line="35"/>
+        <source>Literature</source>
+        <translation>Literatur</translation>
+    </message>
+    <message>
+        <location filename="../../artdesk/gui/labels.py" line="36"/>
+        <source>Exhibitions</source>
+        <translation>Ausstellungen</translation>
+    </message>
+    <message>
+        <location filename="../../artdesk/gui/labels.py" line="37"/>
+        <source>Credit line</source>
+        <translation>Creditline</translation>
+    </message>
+    <message>
+        <location filename="../../artdesk/gui/labels.py" line="38"/>
+        <source>Condition</source>
+        <translation>Zustand</translation>
+    </message>
+    <message>
+        <location filename="../../artdesk/gui/labels.py" line="39"/>
+        <source>Confidential notes</source>
+        <translation>Vertrauliche Notizen</translation>
+    </message>
+    <message>
+        <location filename="../../artdesk/gui/labels.py" line="40"/>
+        <source>Published</source>
+        <translation>Veröffentlicht</translation>
     </message>
 </context>
 <context>
@@ -1634,367 +1642,367 @@ Katalogverwaltung für Registrarinnen und Registrare in Galerien.</translation>
 <context>
     <name>SyncDialog</name>
     <message>
-        <location filename="../../artdesk/gui/sync_dialog.py" line="47"/>
+        <location filename="../../artdesk/gui/sync_dialog.py" line="48"/>
         <source>Skip</source>
         <translation>Überspringen</translation>
     </message>
     <message>
-        <location filename="../../artdesk/gui/sync_dialog.py" line="48"/>
+        <location filename="../../artdesk/gui/sync_dialog.py" line="49"/>
         <source>Push as one work</source>
         <translation>Als ein Werk senden</translation>
     </message>
     <message>
-        <location filename="../../artdesk/gui/sync_dialog.py" line="49"/>
+        <location filename="../../artdesk/gui/sync_dialog.py" line="50"/>
         <source>Push each work</source>
         <translation>Jedes Werk einzeln senden</translation>
     </message>
     <message>
-        <location filename="../../artdesk/gui/sync_dialog.py" line="52"/>
+        <location filename="../../artdesk/gui/sync_dialog.py" line="53"/>
         <source>Pushing</source>
         <translation>Senden</translation>
     </message>
     <message>
-        <location filename="../../artdesk/gui/sync_dialog.py" line="53"/>
+        <location filename="../../artdesk/gui/sync_dialog.py" line="54"/>
         <source>Listing remote works</source>
         <translation>Entfernte Werke auflisten</translation>
     </message>
     <message>
-        <location filename="../../artdesk/gui/sync_dialog.py" line="54"/>
+        <location filename="../../artdesk/gui/sync_dialog.py" line="55"/>
         <source>Fetching remote works</source>
         <translation>Entfernte Werke abrufen</translation>
     </message>
     <message>
-        <location filename="../../artdesk/gui/sync_dialog.py" line="55"/>
+        <location filename="../../artdesk/gui/sync_dialog.py" line="56"/>
         <source>Merging</source>
         <translation>Zusammenführen</translation>
     </message>
     <message>
-        <location filename="../../artdesk/gui/sync_dialog.py" line="58"/>
+        <location filename="../../artdesk/gui/sync_dialog.py" line="59"/>
         <source>edited here, deleted on the remote</source>
         <translation>hier bearbeitet, im entfernten Katalog gelöscht</translation>
     </message>
     <message>
-        <location filename="../../artdesk/gui/sync_dialog.py" line="59"/>
+        <location filename="../../artdesk/gui/sync_dialog.py" line="60"/>
         <source>deleted here, edited on the remote</source>
         <translation>hier gelöscht, im entfernten Katalog bearbeitet</translation>
     </message>
     <message>
-        <location filename="../../artdesk/gui/sync_dialog.py" line="60"/>
+        <location filename="../../artdesk/gui/sync_dialog.py" line="61"/>
         <source>several remote works share its fingerprint</source>
         <translation>mehrere entfernte Werke haben denselben Fingerabdruck</translation>
     </message>
     <message>
-        <location filename="../../artdesk/gui/sync_dialog.py" line="64"/>
+        <location filename="../../artdesk/gui/sync_dialog.py" line="65"/>
         <source>applied</source>
         <translation>übernommen</translation>
     </message>
     <message>
-        <location filename="../../artdesk/gui/sync_dialog.py" line="65"/>
+        <location filename="../../artdesk/gui/sync_dialog.py" line="66"/>
         <source>conflicts</source>
         <translation>Konflikte</translation>
     </message>
     <message>
-        <location filename="../../artdesk/gui/sync_dialog.py" line="66"/>
+        <location filename="../../artdesk/gui/sync_dialog.py" line="67"/>
         <source>created</source>
         <translation>neu angelegt</translation>
     </message>
     <message>
-        <location filename="../../artdesk/gui/sync_dialog.py" line="67"/>
+        <location filename="../../artdesk/gui/sync_dialog.py" line="68"/>
         <source>deleted</source>
         <translation>gelöscht</translation>
     </message>
     <message>
-        <location filename="../../artdesk/gui/sync_dialog.py" line="69"/>
+        <location filename="../../artdesk/gui/sync_dialog.py" line="70"/>
         <source>linked</source>
         <translation>verknüpft</translation>
     </message>
     <message>
-        <location filename="../../artdesk/gui/sync_dialog.py" line="70"/>
+        <location filename="../../artdesk/gui/sync_dialog.py" line="71"/>
         <source>merged</source>
         <translation>zusammengeführt</translation>
     </message>
     <message>
-        <location filename="../../artdesk/gui/sync_dialog.py" line="71"/>
+        <location filename="../../artdesk/gui/sync_dialog.py" line="72"/>
         <source>partners created</source>
         <translation>Partner angelegt</translation>
     </message>
     <message>
-        <location filename="../../artdesk/gui/sync_dialog.py" line="72"/>
+        <location filename="../../artdesk/gui/sync_dialog.py" line="73"/>
         <source>skipped</source>
         <translation>übersprungen</translation>
     </message>
     <message>
-        <location filename="../../artdesk/gui/sync_dialog.py" line="73"/>
+        <location filename="../../artdesk/gui/sync_dialog.py" line="74"/>
         <source>unchanged</source>
         <translation>unverändert</translation>
     </message>
     <message>
-        <location filename="../../artdesk/gui/sync_dialog.py" line="74"/>
+        <location filename="../../artdesk/gui/sync_dialog.py" line="75"/>
         <source>updated</source>
         <translation>aktualisiert</translation>
     </message>
     <message>
-        <location filename="../../artdesk/gui/sync_dialog.py" line="149"/>
+        <location filename="../../artdesk/gui/sync_dialog.py" line="150"/>
         <source>Sync with remote catalogs</source>
         <translation>Mit entfernten Katalogen synchronisieren</translation>
     </message>
     <message>
-        <location filename="../../artdesk/gui/sync_dialog.py" line="164"/>
-        <location filename="../../artdesk/gui/sync_dialog.py" line="320"/>
+        <location filename="../../artdesk/gui/sync_dialog.py" line="165"/>
+        <location filename="../../artdesk/gui/sync_dialog.py" line="321"/>
         <source>Remote</source>
         <translation>Entfernter Katalog</translation>
     </message>
     <message>
-        <location filename="../../artdesk/gui/sync_dialog.py" line="184"/>
+        <location filename="../../artdesk/gui/sync_dialog.py" line="185"/>
         <source>Cancel sync</source>
         <translation>Synchronisierung abbrechen</translation>
     </message>
     <message>
-        <location filename="../../artdesk/gui/sync_dialog.py" line="214"/>
-        <location filename="../../artdesk/gui/sync_dialog.py" line="248"/>
+        <location filename="../../artdesk/gui/sync_dialog.py" line="215"/>
+        <location filename="../../artdesk/gui/sync_dialog.py" line="249"/>
         <source>Name</source>
         <translation>Name</translation>
     </message>
     <message>
-        <location filename="../../artdesk/gui/sync_dialog.py" line="215"/>
-        <location filename="../../artdesk/gui/sync_dialog.py" line="250"/>
+        <location filename="../../artdesk/gui/sync_dialog.py" line="216"/>
+        <location filename="../../artdesk/gui/sync_dialog.py" line="251"/>
         <source>Kind</source>
         <translation>Typ</translation>
     </message>
     <message>
-        <location filename="../../artdesk/gui/sync_dialog.py" line="216"/>
-        <location filename="../../artdesk/gui/sync_dialog.py" line="249"/>
+        <location filename="../../artdesk/gui/sync_dialog.py" line="217"/>
+        <location filename="../../artdesk/gui/sync_dialog.py" line="250"/>
         <source>URL</source>
         <translation>URL</translation>
     </message>
     <message>
-        <location filename="../../artdesk/gui/sync_dialog.py" line="217"/>
+        <location filename="../../artdesk/gui/sync_dialog.py" line="218"/>
         <source>Linked works</source>
         <translation>Verknüpfte Werke</translation>
     </message>
     <message>
-        <location filename="../../artdesk/gui/sync_dialog.py" line="218"/>
+        <location filename="../../artdesk/gui/sync_dialog.py" line="219"/>
         <source>Open conflicts</source>
         <translation>Offene Konflikte</translation>
     </message>
     <message>
-        <location filename="../../artdesk/gui/sync_dialog.py" line="219"/>
+        <location filename="../../artdesk/gui/sync_dialog.py" line="220"/>
         <source>Last sync</source>
         <translation>Letzte Synchronisierung</translation>
     </message>
     <message>
-        <location filename="../../artdesk/gui/sync_dialog.py" line="224"/>
+        <location filename="../../artdesk/gui/sync_dialog.py" line="225"/>
         <source>Remove remote…</source>
         <translation>Entfernten Katalog austragen…</translation>
     </message>
     <message>
-        <location filename="../../artdesk/gui/sync_dialog.py" line="231"/>
+        <location filename="../../artdesk/gui/sync_dialog.py" line="232"/>
         <source>Add a remote</source>
         <translation>Entfernten Katalog hinzufügen</translation>
     </message>
     <message>
-        <location filename="../../artdesk/gui/sync_dialog.py" line="234"/>
+        <location filename="../../artdesk/gui/sync_dialog.py" line="235"/>
         <source>e.g. central</source>
         <translation>z. B. zentrale</translation>
     </message>
     <message>
-        <location filename="../../artdesk/gui/sync_dialog.py" line="246"/>
+        <location filename="../../artdesk/gui/sync_dialog.py" line="247"/>
         <source>Add remote</source>
         <translation>Hinzufügen</translation>
     </message>
     <message>
-        <location filename="../../artdesk/gui/sync_dialog.py" line="251"/>
+        <location filename="../../artdesk/gui/sync_dialog.py" line="252"/>
         <source>API key</source>
         <translation>API-Schlüssel</translation>
     </message>
     <message>
-        <location filename="../../artdesk/gui/sync_dialog.py" line="252"/>
+        <location filename="../../artdesk/gui/sync_dialog.py" line="253"/>
         <source>Client id</source>
         <translation>Client-ID</translation>
     </message>
     <message>
-        <location filename="../../artdesk/gui/sync_dialog.py" line="253"/>
+        <location filename="../../artdesk/gui/sync_dialog.py" line="254"/>
         <source>Client secret</source>
         <translation>Client-Secret</translation>
     </message>
     <message>
-        <location filename="../../artdesk/gui/sync_dialog.py" line="255"/>
+        <location filename="../../artdesk/gui/sync_dialog.py" line="256"/>
         <source>Secrets are kept in the system keyring, or in a file only you can read.</source>
         <translation>Zugangsdaten werden im Schlüsselbund des Systems gespeichert oder in einer Datei, die nur Sie lesen können.</translation>
     </message>
     <message>
-        <location filename="../../artdesk/gui/sync_dialog.py" line="262"/>
+        <location filename="../../artdesk/gui/sync_dialog.py" line="263"/>
         <source>Remotes</source>
         <translation>Entfernte Kataloge</translation>
     </message>
     <message>
-        <location filename="../../artdesk/gui/sync_dialog.py" line="273"/>
+        <location filename="../../artdesk/gui/sync_dialog.py" line="274"/>
         <source>Works the remote would merge into one because they share a fingerprint: choose for each group.</source>
         <translation>Werke, die der entfernte Katalog zu einem zusammenführen würde, weil sie denselben Fingerabdruck haben: Entscheiden Sie für jede Gruppe.</translation>
     </message>
     <message>
-        <location filename="../../artdesk/gui/sync_dialog.py" line="280"/>
+        <location filename="../../artdesk/gui/sync_dialog.py" line="281"/>
         <source>Group</source>
         <translation>Gruppe</translation>
     </message>
     <message>
-        <location filename="../../artdesk/gui/sync_dialog.py" line="280"/>
+        <location filename="../../artdesk/gui/sync_dialog.py" line="281"/>
         <source>Works</source>
         <translation>Werke</translation>
     </message>
     <message>
-        <location filename="../../artdesk/gui/sync_dialog.py" line="280"/>
+        <location filename="../../artdesk/gui/sync_dialog.py" line="281"/>
         <source>Decision</source>
         <translation>Entscheidung</translation>
     </message>
     <message>
-        <location filename="../../artdesk/gui/sync_dialog.py" line="286"/>
+        <location filename="../../artdesk/gui/sync_dialog.py" line="287"/>
         <source>No two local works share a fingerprint: there is nothing to decide.</source>
         <translation>Keine zwei lokalen Werke haben denselben Fingerabdruck: Es gibt nichts zu entscheiden.</translation>
     </message>
     <message>
-        <location filename="../../artdesk/gui/sync_dialog.py" line="292"/>
+        <location filename="../../artdesk/gui/sync_dialog.py" line="293"/>
         <source>Refresh plan</source>
         <translation>Plan aktualisieren</translation>
     </message>
     <message>
-        <location filename="../../artdesk/gui/sync_dialog.py" line="294"/>
-        <location filename="../../artdesk/gui/sync_dialog.py" line="692"/>
+        <location filename="../../artdesk/gui/sync_dialog.py" line="295"/>
+        <location filename="../../artdesk/gui/sync_dialog.py" line="693"/>
         <source>Pull</source>
         <translation>Abrufen</translation>
     </message>
     <message>
-        <location filename="../../artdesk/gui/sync_dialog.py" line="295"/>
+        <location filename="../../artdesk/gui/sync_dialog.py" line="296"/>
         <source>Take the remote&apos;s changes</source>
         <translation>Die Änderungen des entfernten Katalogs übernehmen</translation>
     </message>
     <message>
-        <location filename="../../artdesk/gui/sync_dialog.py" line="297"/>
-        <location filename="../../artdesk/gui/sync_dialog.py" line="692"/>
+        <location filename="../../artdesk/gui/sync_dialog.py" line="298"/>
+        <location filename="../../artdesk/gui/sync_dialog.py" line="693"/>
         <source>Push</source>
         <translation>Senden</translation>
     </message>
     <message>
-        <location filename="../../artdesk/gui/sync_dialog.py" line="298"/>
+        <location filename="../../artdesk/gui/sync_dialog.py" line="299"/>
         <source>Send this desk&apos;s changes as planned</source>
         <translation>Die Änderungen dieses Arbeitsplatzes wie geplant senden</translation>
     </message>
     <message>
-        <location filename="../../artdesk/gui/sync_dialog.py" line="300"/>
+        <location filename="../../artdesk/gui/sync_dialog.py" line="301"/>
         <source>Sync (pull, then push)</source>
         <translation>Synchronisieren (abrufen, dann senden)</translation>
     </message>
     <message>
-        <location filename="../../artdesk/gui/sync_dialog.py" line="308"/>
+        <location filename="../../artdesk/gui/sync_dialog.py" line="309"/>
         <source>Plan and sync</source>
         <translation>Planen und synchronisieren</translation>
     </message>
     <message>
-        <location filename="../../artdesk/gui/sync_dialog.py" line="313"/>
+        <location filename="../../artdesk/gui/sync_dialog.py" line="314"/>
         <source>Work</source>
         <translation>Werk</translation>
     </message>
     <message>
-        <location filename="../../artdesk/gui/sync_dialog.py" line="313"/>
+        <location filename="../../artdesk/gui/sync_dialog.py" line="314"/>
         <source>Conflict</source>
         <translation>Konflikt</translation>
     </message>
     <message>
-        <location filename="../../artdesk/gui/sync_dialog.py" line="320"/>
+        <location filename="../../artdesk/gui/sync_dialog.py" line="321"/>
         <source>Field</source>
         <translation>Feld</translation>
     </message>
     <message>
-        <location filename="../../artdesk/gui/sync_dialog.py" line="320"/>
+        <location filename="../../artdesk/gui/sync_dialog.py" line="321"/>
         <source>This desk</source>
         <translation>Dieser Arbeitsplatz</translation>
     </message>
     <message>
-        <location filename="../../artdesk/gui/sync_dialog.py" line="320"/>
+        <location filename="../../artdesk/gui/sync_dialog.py" line="321"/>
         <source>Last synced</source>
         <translation>Zuletzt synchronisiert</translation>
     </message>
     <message>
-        <location filename="../../artdesk/gui/sync_dialog.py" line="330"/>
-        <location filename="../../artdesk/gui/sync_dialog.py" line="838"/>
+        <location filename="../../artdesk/gui/sync_dialog.py" line="331"/>
+        <location filename="../../artdesk/gui/sync_dialog.py" line="844"/>
         <source>Keep mine</source>
         <translation>Meinen Wert behalten</translation>
     </message>
     <message>
-        <location filename="../../artdesk/gui/sync_dialog.py" line="332"/>
-        <location filename="../../artdesk/gui/sync_dialog.py" line="839"/>
+        <location filename="../../artdesk/gui/sync_dialog.py" line="333"/>
+        <location filename="../../artdesk/gui/sync_dialog.py" line="845"/>
         <source>Take theirs</source>
         <translation>Entfernten Wert übernehmen</translation>
     </message>
     <message>
-        <location filename="../../artdesk/gui/sync_dialog.py" line="335"/>
+        <location filename="../../artdesk/gui/sync_dialog.py" line="336"/>
         <source>or type the value to keep</source>
         <translation>oder den zu behaltenden Wert eingeben</translation>
     </message>
     <message>
-        <location filename="../../artdesk/gui/sync_dialog.py" line="336"/>
-        <location filename="../../artdesk/gui/sync_dialog.py" line="840"/>
+        <location filename="../../artdesk/gui/sync_dialog.py" line="337"/>
+        <location filename="../../artdesk/gui/sync_dialog.py" line="846"/>
         <source>Use this value</source>
         <translation>Diesen Wert verwenden</translation>
     </message>
     <message>
-        <location filename="../../artdesk/gui/sync_dialog.py" line="346"/>
+        <location filename="../../artdesk/gui/sync_dialog.py" line="347"/>
         <source>Until a conflict is resolved the local value stays; the next sync sends the result.</source>
         <translation>Bis ein Konflikt gelöst ist, bleibt der lokale Wert erhalten; die nächste Synchronisierung sendet das Ergebnis.</translation>
     </message>
     <message>
-        <location filename="../../artdesk/gui/sync_dialog.py" line="350"/>
-        <location filename="../../artdesk/gui/sync_dialog.py" line="733"/>
+        <location filename="../../artdesk/gui/sync_dialog.py" line="351"/>
+        <location filename="../../artdesk/gui/sync_dialog.py" line="738"/>
         <source>Conflicts</source>
         <translation>Konflikte</translation>
     </message>
     <message>
-        <location filename="../../artdesk/gui/sync_dialog.py" line="403"/>
+        <location filename="../../artdesk/gui/sync_dialog.py" line="404"/>
         <source>never</source>
         <translation>nie</translation>
     </message>
     <message>
-        <location filename="../../artdesk/gui/sync_dialog.py" line="418"/>
+        <location filename="../../artdesk/gui/sync_dialog.py" line="419"/>
         <source>No remote yet: add one on the Remotes tab.</source>
         <translation>Noch kein entfernter Katalog: Fügen Sie einen auf der Registerkarte „Entfernte Kataloge“ hinzu.</translation>
     </message>
     <message>
-        <location filename="../../artdesk/gui/sync_dialog.py" line="463"/>
+        <location filename="../../artdesk/gui/sync_dialog.py" line="464"/>
         <source>Added remote {name}; its secret is kept in {where}.</source>
         <translation>Entfernter Katalog {name} hinzugefügt; Speicherort der Zugangsdaten: {where}.</translation>
     </message>
     <message>
-        <location filename="../../artdesk/gui/sync_dialog.py" line="481"/>
+        <location filename="../../artdesk/gui/sync_dialog.py" line="482"/>
         <source>Remove remote</source>
         <translation>Entfernten Katalog austragen</translation>
     </message>
     <message>
-        <location filename="../../artdesk/gui/sync_dialog.py" line="483"/>
+        <location filename="../../artdesk/gui/sync_dialog.py" line="484"/>
         <source>Forget the remote {name} and its stored secret? The works stay in both catalogs; adding it again later links them by fingerprint.</source>
         <translation>Den entfernten Katalog {name} austragen und seine gespeicherten Zugangsdaten löschen? Die Werke bleiben in beiden Katalogen; wird er später wieder hinzugefügt, werden sie über den Fingerabdruck verknüpft.</translation>
     </message>
     <message>
-        <location filename="../../artdesk/gui/sync_dialog.py" line="501"/>
+        <location filename="../../artdesk/gui/sync_dialog.py" line="502"/>
         <source>Removed remote {name}.</source>
         <translation>Entfernter Katalog {name} ausgetragen.</translation>
     </message>
     <message>
-        <location filename="../../artdesk/gui/sync_dialog.py" line="524"/>
+        <location filename="../../artdesk/gui/sync_dialog.py" line="525"/>
         <source>Working out what a push would do…</source>
         <translation>Es wird ermittelt, was beim Senden geschähe…</translation>
     </message>
     <message>
-        <location filename="../../artdesk/gui/sync_dialog.py" line="535"/>
+        <location filename="../../artdesk/gui/sync_dialog.py" line="536"/>
         <source>{name} is an Artsy remote: pull only, nothing is pushed.</source>
         <translation>{name} ist ein Artsy-Katalog: Es wird nur abgerufen, nichts gesendet.</translation>
     </message>
     <message>
-        <location filename="../../artdesk/gui/sync_dialog.py" line="540"/>
+        <location filename="../../artdesk/gui/sync_dialog.py" line="541"/>
         <source>A push would create {creates}, update {updates} and delete {deletes} remote works ({unchanged} unchanged).</source>
         <translation>Beim Senden an den entfernten Katalog: {creates} neu, {updates} aktualisiert, {deletes} gelöscht, {unchanged} unverändert.</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../artdesk/gui/sync_dialog.py" line="550"/>
+        <location filename="../../artdesk/gui/sync_dialog.py" line="551"/>
         <source>{groups} group(s) of works sharing a fingerprint to decide below.</source>
         <translation>
             <numerusform>{groups} Gruppe von Werken mit demselben Fingerabdruck ist unten zu entscheiden.</numerusform>
@@ -2002,7 +2010,7 @@ Katalogverwaltung für Registrarinnen und Registrare in Galerien.</translation>
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../artdesk/gui/sync_dialog.py" line="556"/>
+        <location filename="../../artdesk/gui/sync_dialog.py" line="557"/>
         <source>{n} work(s) with open conflicts keep their field.</source>
         <translation>
             <numerusform>Bei {n} Werk mit offenen Konflikten wird das strittige Feld nicht gesendet.</numerusform>
@@ -2010,7 +2018,7 @@ Katalogverwaltung für Registrarinnen und Registrare in Galerien.</translation>
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../artdesk/gui/sync_dialog.py" line="559"/>
+        <location filename="../../artdesk/gui/sync_dialog.py" line="560"/>
         <source>{n} open conflict(s).</source>
         <translation>
             <numerusform>{n} offener Konflikt.</numerusform>
@@ -2018,93 +2026,93 @@ Katalogverwaltung für Registrarinnen und Registrare in Galerien.</translation>
         </translation>
     </message>
     <message>
-        <location filename="../../artdesk/gui/sync_dialog.py" line="569"/>
+        <location filename="../../artdesk/gui/sync_dialog.py" line="570"/>
         <source>on the remote as {id}</source>
         <translation>im entfernten Katalog als {id}</translation>
     </message>
     <message>
-        <location filename="../../artdesk/gui/sync_dialog.py" line="571"/>
+        <location filename="../../artdesk/gui/sync_dialog.py" line="572"/>
         <source>new</source>
         <translation>neu</translation>
     </message>
     <message>
-        <location filename="../../artdesk/gui/sync_dialog.py" line="620"/>
+        <location filename="../../artdesk/gui/sync_dialog.py" line="621"/>
         <source>Connecting to {name}…</source>
         <translation>Verbindung zu {name} wird hergestellt…</translation>
     </message>
     <message>
-        <location filename="../../artdesk/gui/sync_dialog.py" line="639"/>
+        <location filename="../../artdesk/gui/sync_dialog.py" line="640"/>
         <source>{phase}: {done} of {total}</source>
         <translation>{phase}: {done} von {total}</translation>
     </message>
     <message>
-        <location filename="../../artdesk/gui/sync_dialog.py" line="645"/>
+        <location filename="../../artdesk/gui/sync_dialog.py" line="646"/>
         <source>(about {eta} left)</source>
         <translation>(noch etwa {eta})</translation>
     </message>
     <message>
-        <location filename="../../artdesk/gui/sync_dialog.py" line="648"/>
+        <location filename="../../artdesk/gui/sync_dialog.py" line="649"/>
         <source>{phase}: {done}</source>
         <translation>{phase}: {done}</translation>
     </message>
     <message>
-        <location filename="../../artdesk/gui/sync_dialog.py" line="650"/>
+        <location filename="../../artdesk/gui/sync_dialog.py" line="651"/>
         <source>cancelling after the requests in flight…</source>
         <translation>wird nach den laufenden Anfragen abgebrochen…</translation>
     </message>
     <message>
-        <location filename="../../artdesk/gui/sync_dialog.py" line="659"/>
+        <location filename="../../artdesk/gui/sync_dialog.py" line="660"/>
         <source>Cancelling…</source>
         <translation>Wird abgebrochen…</translation>
     </message>
     <message>
-        <location filename="../../artdesk/gui/sync_dialog.py" line="694"/>
+        <location filename="../../artdesk/gui/sync_dialog.py" line="695"/>
         <source>done</source>
         <translation>abgeschlossen</translation>
     </message>
     <message>
-        <location filename="../../artdesk/gui/sync_dialog.py" line="695"/>
+        <location filename="../../artdesk/gui/sync_dialog.py" line="696"/>
         <source>cancelled</source>
         <translation>abgebrochen</translation>
     </message>
     <message>
-        <location filename="../../artdesk/gui/sync_dialog.py" line="68"/>
-        <location filename="../../artdesk/gui/sync_dialog.py" line="696"/>
+        <location filename="../../artdesk/gui/sync_dialog.py" line="69"/>
+        <location filename="../../artdesk/gui/sync_dialog.py" line="697"/>
         <source>failed</source>
         <translation>fehlgeschlagen</translation>
     </message>
     <message>
-        <location filename="../../artdesk/gui/sync_dialog.py" line="703"/>
+        <location filename="../../artdesk/gui/sync_dialog.py" line="704"/>
         <source>{direction}: {status} in {seconds:.1f} s</source>
         <translation>{direction}: {status} in {seconds:.1f} s</translation>
     </message>
     <message>
-        <location filename="../../artdesk/gui/sync_dialog.py" line="731"/>
+        <location filename="../../artdesk/gui/sync_dialog.py" line="736"/>
         <source>Conflicts ({n})</source>
         <translation>Konflikte ({n})</translation>
     </message>
     <message>
-        <location filename="../../artdesk/gui/sync_dialog.py" line="760"/>
+        <location filename="../../artdesk/gui/sync_dialog.py" line="765"/>
         <source>No open conflicts.</source>
         <translation>Keine offenen Konflikte.</translation>
     </message>
     <message>
-        <location filename="../../artdesk/gui/sync_dialog.py" line="772"/>
+        <location filename="../../artdesk/gui/sync_dialog.py" line="778"/>
         <source>Keep mine: this desk&apos;s value goes to the remote with the next sync. Take theirs: the remote&apos;s value replaces this desk&apos;s.</source>
         <translation>Meinen Wert behalten: Der Wert dieses Arbeitsplatzes geht mit der nächsten Synchronisierung an den entfernten Katalog. Entfernten Wert übernehmen: Der Wert des entfernten Katalogs ersetzt den hiesigen.</translation>
     </message>
     <message>
-        <location filename="../../artdesk/gui/sync_dialog.py" line="782"/>
+        <location filename="../../artdesk/gui/sync_dialog.py" line="788"/>
         <source>Remote works: {ids}. Type one to link to it.</source>
         <translation>Entfernte Werke: {ids}. Geben Sie eines ein, um es zu verknüpfen.</translation>
     </message>
     <message>
-        <location filename="../../artdesk/gui/sync_dialog.py" line="806"/>
+        <location filename="../../artdesk/gui/sync_dialog.py" line="812"/>
         <source>Type the value to keep first.</source>
         <translation>Geben Sie zuerst den zu behaltenden Wert ein.</translation>
     </message>
     <message>
-        <location filename="../../artdesk/gui/sync_dialog.py" line="826"/>
+        <location filename="../../artdesk/gui/sync_dialog.py" line="832"/>
         <source>Conflict on #{id} resolved ({how}); the next sync sends the result.</source>
         <translation>Konflikt bei #{id} gelöst ({how}); die nächste Synchronisierung sendet das Ergebnis.</translation>
     </message>
@@ -2112,22 +2120,22 @@ Katalogverwaltung für Registrarinnen und Registrare in Galerien.</translation>
 <context>
     <name>commands</name>
     <message>
-        <location filename="../../artdesk/gui/commands.py" line="34"/>
+        <location filename="../../artdesk/gui/commands.py" line="35"/>
         <source>Could not undo or redo “{what}”: {why}</source>
         <translation>„{what}“ konnte nicht rückgängig gemacht oder wiederhergestellt werden: {why}</translation>
     </message>
     <message>
-        <location filename="../../artdesk/gui/commands.py" line="35"/>
+        <location filename="../../artdesk/gui/commands.py" line="36"/>
         <source>Create “{title}”</source>
         <translation>„{title}“ anlegen</translation>
     </message>
     <message>
-        <location filename="../../artdesk/gui/commands.py" line="36"/>
+        <location filename="../../artdesk/gui/commands.py" line="37"/>
         <source>Delete “{title}”</source>
         <translation>„{title}“ löschen</translation>
     </message>
     <message>
-        <location filename="../../artdesk/gui/commands.py" line="37"/>
+        <location filename="../../artdesk/gui/commands.py" line="38"/>
         <source>Edit “{title}” ({fields})</source>
         <translation>„{title}“ bearbeiten ({fields})</translation>
     </message>

@@ -4,7 +4,7 @@
 <context>
     <name>ArtworkEditor</name>
     <message numerus="yes">
-        <location filename="../../artdesk/gui/editor.py" line="588"/>
+        <location filename="../../artdesk/gui/editor.py" line="561"/>
         <source>%n problem(s) to fix</source>
         <translation>
             <numerusform>%n problem to fix</numerusform>
@@ -64,7 +64,7 @@
 <context>
     <name>SyncDialog</name>
     <message numerus="yes">
-        <location filename="../../artdesk/gui/sync_dialog.py" line="550"/>
+        <location filename="../../artdesk/gui/sync_dialog.py" line="551"/>
         <source>{groups} group(s) of works sharing a fingerprint to decide below.</source>
         <translation>
             <numerusform>{groups} group of works sharing a fingerprint to decide below.</numerusform>
@@ -72,7 +72,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../artdesk/gui/sync_dialog.py" line="556"/>
+        <location filename="../../artdesk/gui/sync_dialog.py" line="557"/>
         <source>{n} work(s) with open conflicts keep their field.</source>
         <translation>
             <numerusform>{n} work with open conflicts keeps its field.</numerusform>
@@ -80,7 +80,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../artdesk/gui/sync_dialog.py" line="559"/>
+        <location filename="../../artdesk/gui/sync_dialog.py" line="560"/>
         <source>{n} open conflict(s).</source>
         <translation>
             <numerusform>{n} open conflict.</numerusform>

@@ -151,6 +151,7 @@ def test_create_edit_undo_and_delete_through_the_widgets(
     window.save_action.trigger()
     qtbot.waitUntil(lambda: window.undo_stack.count() == 2, timeout=WAIT)
     assert catalog.get_artwork(created.id).title == "Quiet Room II"
+    assert window.undo_stack.undoText() == "Edit “Quiet Room” (Title)"  # the label, not the key
     # undo the edit, then the creation; redo the creation
     window.undo_action.trigger()
     qtbot.waitUntil(lambda: catalog.get_artwork(created.id).title == "Quiet Room", timeout=WAIT)

@@ -185,7 +185,7 @@ def test_conflicts_side_by_side_theirs_mine_and_edit(qtbot, runner, central, mak
 
     # Theirs: the local work takes the remote's value.
     dialog.select_conflict(by_work["Work 0"].id)
-    assert side_by_side() == ["medium", "B0", "A0", "Oil on canvas"]
+    assert side_by_side() == ["Medium", "B0", "A0", "Oil on canvas"]
     with qtbot.waitSignal(dialog.resolved, timeout=WAIT):
         dialog.theirs_button.click()
     assert by_title(b)["Work 0"].medium == "A0"
@@ -193,7 +193,7 @@ def test_conflicts_side_by_side_theirs_mine_and_edit(qtbot, runner, central, mak
 
     # Mine: the local value stays, and the next sync sends it.
     dialog.select_conflict(by_work["Work 1"].id)
-    assert side_by_side() == ["medium", "B1", "A1", "Oil on canvas"]
+    assert side_by_side() == ["Medium", "B1", "A1", "Oil on canvas"]
     with qtbot.waitSignal(dialog.resolved, timeout=WAIT):
         dialog.mine_button.click()
     assert by_title(b)["Work 1"].medium == "B1"
@@ -202,7 +202,7 @@ def test_conflicts_side_by_side_theirs_mine_and_edit(qtbot, runner, central, mak
 
     # Edit: a typed value (a number for a price).
     dialog.select_conflict(by_work["Work 2"].id)
-    assert side_by_side() == ["price", "222", "111", "1002"]
+    assert side_by_side() == ["Price", "222", "111", "1002"]
     assert dialog.edit_value.text() == "222"
     dialog.edit_value.clear()
     qtbot.keyClicks(dialog.edit_value, "150")
@@ -418,7 +418,7 @@ def test_a_hal_remote_is_added_and_pulled_only(qtbot, runner, central, make_desk
     (conflict,) = dialog.conflicts
     dialog.select_conflict(conflict.id)
     row = [dialog.side_by_side.item(0, c).text() for c in range(4)]
-    assert row == ["medium", "Ink", "Tempera", "Oil"]
+    assert row == ["Medium", "Ink", "Tempera", "Oil"]
     assert by_title(desk)["Nord 0"].medium == "Ink"  # until resolved, the local value stays
     with qtbot.waitSignal(dialog.resolved, timeout=WAIT):
         dialog.theirs_button.click()

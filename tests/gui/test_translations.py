@@ -220,3 +220,15 @@ def test_the_shipped_qm_is_compiled_from_the_shipped_ts(tmp_path, name):  # noqa
     fresh = tmp_path / f"{name}.qm"
     subprocess.run([LRELEASE, "-nounfinished", str(ts), "-qm", str(fresh)], check=True)
     assert fresh.read_bytes() == resource_path("translations", f"{name}.qm").read_bytes()
+
+
+def test_fields_are_named_by_their_labels_in_german(german):  # noqa: ANN001
+    from artdesk.gui.labels import FIELD_LABELS, field_label
+
+    assert [field_label(f) for f in ("creation_year", "medium", "credit_line")] == [
+        "Jahr",
+        "Technik",
+        "Creditline",
+    ]
+    assert all(field_label(f) != text for f, text in FIELD_LABELS.items())
+    assert field_label("a_field_of_tomorrow") == "a_field_of_tomorrow"
