@@ -2,9 +2,24 @@
 
 from __future__ import annotations
 
+import gc
+
 import pytest
+from PySide6.QtCore import QCoreApplication, QEvent
 
 from artdesk.gui.tasks import TaskRunner
+
+
+@pytest.fixture(autouse=True)
+def _qt_objects_die_here(qapp):  # noqa: ANN001, ANN202
+    """After each test (its last teardown), delete on the GUI thread what it left to Qt: the
+    windows, their QSettings and the dialogs closed with deleteLater (a deferred delete waits
+    for an event loop, i.e. the next test's, or never after the last test), then what is left
+    to the cyclic collector, which otherwise runs on whichever thread happens to allocate
+    (uvicorn's, the runner's): a parentless Qt object it frees there dies off the GUI thread."""
+    yield
+    QCoreApplication.sendPostedEvents(None, QEvent.Type.DeferredDelete)
+    gc.collect()
 
 
 @pytest.fixture

@@ -5,12 +5,10 @@ leaves both catalogs consistent."""
 
 from __future__ import annotations
 
-import gc
 import threading
 
 import httpx
 import pytest
-from PySide6.QtCore import QCoreApplication, QEvent
 
 from artdesk.gui.dialogs import settings_store
 from artdesk.gui.main_window import MainWindow
@@ -29,18 +27,6 @@ WAIT = 20000
 
 def _titles(services) -> list[str]:  # noqa: ANN001
     return sorted(w.title for w in services.catalog.list_artworks(limit=1000))
-
-
-@pytest.fixture(autouse=True)
-def _qt_objects_die_here(qapp):  # noqa: ANN001, ANN202
-    """After each test (its last teardown), delete on the GUI thread what it left to Qt: the
-    windows, their QSettings and the dialogs closed with deleteLater (a deferred delete waits
-    for an event loop, i.e. the next test's, or never after the last test), then what is left
-    to the cyclic collector, which otherwise runs on whichever thread happens to allocate
-    (uvicorn's, the runner's): a parentless Qt object it frees there dies off the GUI thread."""
-    yield
-    QCoreApplication.sendPostedEvents(None, QEvent.Type.DeferredDelete)
-    gc.collect()
 
 
 @pytest.fixture
