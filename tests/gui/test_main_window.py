@@ -422,3 +422,18 @@ def test_what_start_up_keeps_is_frozen_once_the_sidebar_is_in(qtbot, make_window
         assert gc.get_freeze_count() <= frozen
     finally:
         gc.unfreeze()
+
+
+def test_artist_completion_completes_the_artist_after_the_last_separator(
+    qtbot, window, catalog_works
+):  # noqa: ANN001
+    editor = window.editor
+    completer = editor.artist_completer
+    qtbot.waitUntil(lambda: "Kenji Mori" in completer.model().stringList(), timeout=WAIT)
+    window.new_work()
+    editor.artists_edit.setFocus()
+    qtbot.keyClicks(editor.artists_edit, "Anna Berg; ken")
+    # only the artist being typed is matched, not the whole field
+    assert completer.completionCount() == 1
+    # choosing it keeps the artists before it
+    assert completer.currentCompletion() == "Anna Berg; Kenji Mori"
