@@ -136,7 +136,6 @@ class ArtworkEditor(QWidget):
         undo_stack: QUndoStack,
         *,
         applied: Callable[[int, Artwork | None], None] | None = None,
-        load_names: bool = True,
         parent: QWidget | None = None,
     ) -> None:
         super().__init__(parent)
@@ -167,8 +166,6 @@ class ArtworkEditor(QWidget):
         self._dup_timer.setSingleShot(True)
         self._dup_timer.setInterval(DUPLICATE_CHECK_MS)
         self._dup_timer.timeout.connect(self._check_duplicates)
-        if load_names:  # (or later, through load_artist_names)
-            self.load_artist_names()
 
     # ------------------------------------------------------------------ layout
     def _build(self) -> None:
@@ -416,14 +413,6 @@ class ArtworkEditor(QWidget):
         if current is not None:
             self.partner_box.setCurrentIndex(max(self.partner_box.findData(current), 0))
         self._loading = False
-
-    def load_artist_names(self) -> None:
-        catalog = self.catalog
-        self.runner.read(
-            lambda: sorted_names(catalog.artist_names()),
-            key="editor-artist-names",
-            on_done=self.artist_completer.set_names,
-        )
 
     def set_empty(self) -> None:
         self.artwork = None

@@ -251,7 +251,6 @@ class MainWindow(QMainWindow):
             self.runner,
             self.undo_stack,
             applied=self._command_applied,
-            load_names=False,  # with the filter choices, after the first rows (see __init__)
             parent=self.splitter,
         )
         self.editor.message.connect(self.show_message)
