@@ -82,6 +82,10 @@ def _num(value: str | None) -> float | None:
     return float(value.replace(",", ".")) if value else None
 
 
+DIMENSION_FIELDS = ("height_cm", "width_cm", "depth_cm", "diameter_cm")
+"""The artwork fields :func:`parse_dimensions_cm` gives, in the order it gives them."""
+
+
 @lru_cache(maxsize=65536)
 def parse_dimensions_cm(
     text: str | None,

@@ -42,7 +42,7 @@ from artdesk.core.models import (
     Show,
     ShowStatus,
 )
-from artdesk.core.text import parse_dimensions_cm
+from artdesk.core.text import DIMENSION_FIELDS, parse_dimensions_cm
 from artdesk.core.validation import (
     clean_artwork_fields,
     clean_availability,
@@ -104,7 +104,6 @@ _LOOKUP_COST = 40
 _WALK_CHUNK = 100
 _VERSION_QUERY = select(func.coalesce(func.max(ChangelogRow.id), 0))
 _WORD = re.compile(r"[^\W_]+")
-_SIZE_FIELDS = ("height_cm", "width_cm", "depth_cm", "diameter_cm")
 
 # Resolves a typed artist name to an existing artist id (similarity-based); None = no confident match.
 ArtistResolver = Callable[[str], int | None]
@@ -1061,9 +1060,11 @@ class CatalogService:
         clean = clean_artwork_fields(data, require_title=create)
         if "date_text" in clean and "creation_year" not in data and clean["date_text"]:
             clean["creation_year"] = parse_creation_year(clean["date_text"])
-        if clean.get("dimensions") and not any(f in data for f in _SIZE_FIELDS):
+        if clean.get("dimensions") and not any(f in data for f in DIMENSION_FIELDS):
             # the size in cm follows the dimensions text, as the year follows the date
-            clean.update(zip(_SIZE_FIELDS, parse_dimensions_cm(clean["dimensions"]), strict=True))
+            clean.update(
+                zip(DIMENSION_FIELDS, parse_dimensions_cm(clean["dimensions"]), strict=True)
+            )
         return clean, artists
 
     def _denormalise(self, row: ArtworkRow, artist_names: list[str]) -> None:

@@ -48,7 +48,7 @@ from artdesk.core.fingerprint import (
     source_fingerprint,
 )
 from artdesk.core.models import ARTWORK_EDIT_FIELDS, ARTWORK_TEXT_FIELDS
-from artdesk.core.text import parse_dimensions_cm, split_artists
+from artdesk.core.text import DIMENSION_FIELDS, parse_dimensions_cm, split_artists
 from artdesk.core.validation import MAX_LENGTHS, MAX_TEXT, URL_FIELDS, clean_field
 from artdesk.db.ids import allocate_ids
 from artdesk.db.models import (
@@ -685,13 +685,11 @@ def prepare_row(
         raise ValidationError("no title", field="title")
     if fields.get("date_text") and "creation_year" not in fields:
         fields["creation_year"] = parse_creation_year(fields["date_text"])
-    if fields.get("dimensions") and not any(
-        k in fields for k in ("height_cm", "width_cm", "depth_cm", "diameter_cm")
-    ):
+    if fields.get("dimensions") and not any(k in fields for k in DIMENSION_FIELDS):
         h, w, d, dia = parse_dimensions_cm(fields["dimensions"])
         if preset is not None and preset.tate_measurements and raw.get("units") == "mm":
             h, w, d = (_mm(raw.get("height")), _mm(raw.get("width")), _mm(raw.get("depth")))
-        for key, v in (("height_cm", h), ("width_cm", w), ("depth_cm", d), ("diameter_cm", dia)):
+        for key, v in zip(DIMENSION_FIELDS, (h, w, d, dia), strict=True):
             if v is not None:
                 fields[key] = v
     if editions:
@@ -719,7 +717,6 @@ def prepare_row(
 _EDITION_DERIVED = frozenset({"id", "artwork_id", "created_at", "updated_at"})
 
 _TEXT, _STRIPPED, _OTHER = range(3)
-_DIMENSION_FIELDS = ("height_cm", "width_cm", "depth_cm", "diameter_cm")
 _MEMO_LIMIT = 200_000  # entries per memo (titles, artist strings): bounded memory on any file
 
 
@@ -750,7 +747,7 @@ class _FastRows:
         self.separator = preset.artist_separator if preset else ","
         self.untitled = preset.untitled if preset is not None else None
         targets = {t for t, _, _, _ in plan}
-        self.dimension_targets = [t for t in _DIMENSION_FIELDS if t in targets]
+        self.dimension_targets = [t for t in DIMENSION_FIELDS if t in targets]
         index = {c: i for i, c in enumerate(columns)}
         self.tate = None
         if preset is not None and preset.tate_measurements:
