@@ -34,11 +34,11 @@ from PySide6.QtWidgets import (
 )
 
 from artdesk.core.dates import parse_creation_year
-from artdesk.core.errors import ArtdeskError, StaleVersionError
+from artdesk.core.errors import ArtdeskError, StaleVersionError, ValidationError
 from artdesk.core.fingerprint import artist_display, fingerprint_parts
 from artdesk.core.models import ARTWORK_EDIT_FIELDS, ISO_4217, Artwork, Availability
-from artdesk.core.text import parse_dimensions_cm
-from artdesk.core.validation import field_problems
+from artdesk.core.text import DIMENSION_FIELDS, parse_dimensions_cm
+from artdesk.core.validation import clean_field, field_problems
 from artdesk.gui.commands import (
     SOURCE,
     CommandContext,
@@ -619,16 +619,16 @@ class ArtworkEditor(QWidget):
         """The new work as typed so far, as the duplicate finder compares it: the year typed or
         read from the date, the size typed in cm or read from the dimensions text."""
 
-        def number(name: str) -> float | None:
+        def cleaned(name: str) -> Any:  # as the catalog would store it; None while invalid
             try:
-                value = float(str(values[name]).strip().replace(",", "."))
-            except ValueError:
+                return clean_field(name, values[name])
+            except ValidationError:
                 return None
-            return value if value > 0 else None
 
-        year = number("creation_year")
-        year = int(year) if year is not None else parse_creation_year(str(values["date_text"]))
-        size = tuple(number(name) for name in ("height_cm", "width_cm", "depth_cm"))
+        year = cleaned("creation_year")
+        if year is None:
+            year = parse_creation_year(str(values["date_text"]))
+        size = tuple(cleaned(name) for name in DIMENSION_FIELDS[:3])
         if not any(size):
             size = parse_dimensions_cm(str(values["dimensions"]))[:3]
         return WorkRecord(
