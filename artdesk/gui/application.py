@@ -89,16 +89,12 @@ def freeze_when_settled(window: MainWindow) -> None:
     collection, on whichever thread, holding the GIL. The collection first (one, on the GUI
     thread, of what start-up made: about 10 ms) so that no garbage is frozen for good.
     """
-    done = False
 
     def settled() -> None:
-        nonlocal done
-        if not done:
-            done = True
-            gc.collect()
-            gc.freeze()
+        gc.collect()
+        gc.freeze()
 
-    window.sidebar.loaded.connect(settled)
+    window.sidebar.loaded.connect(settled, Qt.ConnectionType.SingleShotConnection)
 
 
 def remembered_catalog(data_dir: Path) -> str | None:
